@@ -1,0 +1,32 @@
+package io.switchboard.spi.channel;
+
+import java.util.Objects;
+
+/**
+ * A message to send to a customer.
+ *
+ * <pre>{@code
+ * new OutboundMessage("rt:62", "16505551234", "+16505551234",
+ *     MessageContent.text("Your order ships tomorrow."), null)
+ * }</pre>
+ *
+ * @param idempotencyKey the engine's key for this send, stable across retries (for logging and for
+ *     channels that accept one)
+ * @param recipientId the customer's channel user id
+ * @param recipientPhone the customer's E.164 phone number, or {@code null}
+ * @param content what to send
+ * @param replyToExternalId the channel id of the message to quote, or {@code null}
+ */
+public record OutboundMessage(
+    String idempotencyKey,
+    String recipientId,
+    String recipientPhone,
+    MessageContent content,
+    String replyToExternalId) {
+
+  public OutboundMessage {
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    Objects.requireNonNull(recipientId, "recipientId");
+    Objects.requireNonNull(content, "content");
+  }
+}
