@@ -82,6 +82,15 @@ public abstract class ChannelConnectorContractTest {
   /** A well-formed body of the channel's envelope that carries no events. */
   protected abstract byte[] bodyWithoutEvents();
 
+  /**
+   * A body with exactly one customer message of a type the connector does not know (e.g. one the
+   * channel may add next year), named {@link #unknownMessageType()}.
+   */
+  protected abstract byte[] oneUnknownTypeMessageBody();
+
+  /** The type name used in {@link #oneUnknownTypeMessageBody()}. */
+  protected abstract String unknownMessageType();
+
   /** The connector created from {@link #validConfig()} for the current test. */
   protected final ChannelConnector connector() {
     return connector;
@@ -312,6 +321,27 @@ public abstract class ChannelConnectorContractTest {
           .isInstanceOf(MalformedPayloadException.class)
           .hasMessageFindingMatch("\\S");
     }
+  }
+
+  @Test
+  @DisplayName("the same body delivered twice gives the same dedupe keys (so the ledger drops it)")
+  void redeliveredBodyHasSameDedupeKeys() throws MalformedPayloadException {
+    byte[] first = oneTextMessageBody();
+    byte[] redelivered = first.clone();
+    assertThat(connector.parse(redelivered))
+        .extracting(InboundEvent::dedupeKey)
+        .containsExactlyElementsOf(
+            connector.parse(first).stream().map(InboundEvent::dedupeKey).toList());
+  }
+
+  @Test
+  @DisplayName("a message of an unknown type is kept with its type name and raw JSON, not dropped")
+  void unknownMessageTypeIsKept() throws MalformedPayloadException {
+    List<InboundEvent> events = connector.parse(oneUnknownTypeMessageBody());
+    assertThat(events).hasSize(1).first().isInstanceOf(CustomerMessage.class);
+    MessageContent content = ((CustomerMessage) events.get(0)).content();
+    assertThat(content.type()).isEqualTo(unknownMessageType());
+    assertThat(content.rawJson()).contains(unknownMessageType());
   }
 
   @Test

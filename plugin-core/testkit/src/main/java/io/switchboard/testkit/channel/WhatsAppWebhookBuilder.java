@@ -1,43 +1,98 @@
 package io.switchboard.testkit.channel;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Builds WhatsApp Cloud API webhook bodies ({@code object: whatsapp_business_account}) shaped like
- * the ones Meta sends, for tests that need a body rather than parsed events (ingest, deduplication,
- * signatures). Values are fake (1555/1650555 numbers).
+ * the ones Meta sends (compact JSON, UTF-8), for tests that need a body rather than parsed events:
+ * ingest, deduplication, signatures, benchmarks. Values are fake (1555/1650555 numbers).
+ *
+ * <p>One event per body:
+ *
+ * <pre>{@code
+ * String body = WhatsAppWebhookBuilder.textMessage("106540352242922", "16505551234",
+ *     "Sheena Nelson", WhatsAppWebhookBuilder.uniqueWamid(), "Hello", 1749416383L);
+ * String read = WhatsAppWebhookBuilder.statusUpdate("106540352242922", "wamid.OUT0001",
+ *     "16505551234", "read", 1749416400L);
+ * }</pre>
+ *
+ * <p>Batches (several messages and statuses in one delivery, as Meta does under load):
  *
  * <pre>{@code
  * byte[] body = WhatsAppWebhookBuilder.forPhoneNumberId("106540352242922")
- *     .text("wamid.A1", "16505551234", "Sheena Nelson", "Hello", Instant.ofEpochSecond(1749416383))
- *     .status("wamid.OUT0001", "read", "16505551234", Instant.ofEpochSecond(1749416400))
+ *     .text("wamid.A1", "16505551234", "Sheena Nelson", "Hello", 1749416383L)
+ *     .text("wamid.A2", "16505551234", "Sheena Nelson", "Anyone there?", 1749416390L)
+ *     .status("wamid.OUT0001", "delivered", "16505551234", 1749416400L)
  *     .toBytes();
  * }</pre>
  */
 public final class WhatsAppWebhookBuilder {
 
+  /** The WhatsApp Business Account id used in {@code entry[].id}. */
+  public static final String DEFAULT_WABA_ID = "419561257915477";
+
   private final String phoneNumberId;
-  private final String wabaId;
   private final List<String> contacts = new ArrayList<>();
   private final List<String> messages = new ArrayList<>();
   private final List<String> statuses = new ArrayList<>();
 
-  private WhatsAppWebhookBuilder(String phoneNumberId, String wabaId) {
+  private WhatsAppWebhookBuilder(String phoneNumberId) {
     this.phoneNumberId = phoneNumberId;
-    this.wabaId = wabaId;
   }
 
-  /** A body for one business phone number (its {@code metadata.phone_number_id}). */
+  /** A batch builder for one business phone number (its {@code metadata.phone_number_id}). */
   public static WhatsAppWebhookBuilder forPhoneNumberId(String phoneNumberId) {
-    return new WhatsAppWebhookBuilder(phoneNumberId, "419561257915477");
+    return new WhatsAppWebhookBuilder(phoneNumberId);
+  }
+
+  /** A fresh, unique message id in WhatsApp's {@code wamid.} form. */
+  public static String uniqueWamid() {
+    return "wamid.TEST" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+  }
+
+  /** A body with one inbound text message from {@code waId}. */
+  public static String textMessage(
+      String phoneNumberId,
+      String waId,
+      String profileName,
+      String wamid,
+      String text,
+      long epochSeconds) {
+    return forPhoneNumberId(phoneNumberId)
+        .text(wamid, waId, profileName, text, epochSeconds)
+        .toJson();
+  }
+
+  /**
+   * A body with one status of a message we sent: {@code sent}, {@code delivered}, {@code read} (or
+   * any other value, to test unknown statuses).
+   */
+  public static String statusUpdate(
+      String phoneNumberId, String wamid, String recipientWaId, String status, long epochSeconds) {
+    return forPhoneNumberId(phoneNumberId)
+        .status(wamid, status, recipientWaId, epochSeconds)
+        .toJson();
+  }
+
+  /** A body with one {@code failed} status carrying Meta's error (e.g. 131047). */
+  public static String failedStatus(
+      String phoneNumberId,
+      String wamid,
+      String recipientWaId,
+      int errorCode,
+      String errorTitle,
+      long epochSeconds) {
+    return forPhoneNumberId(phoneNumberId)
+        .failedStatus(wamid, recipientWaId, errorCode, errorTitle, epochSeconds)
+        .toJson();
   }
 
   /** Adds an inbound text message and its sender's contact entry. */
   public WhatsAppWebhookBuilder text(
-      String wamid, String waId, String profileName, String body, Instant sentAt) {
+      String wamid, String waId, String profileName, String body, long epochSeconds) {
     contact(waId, profileName);
     messages.add(
         "{\"from\":"
@@ -45,7 +100,7 @@ public final class WhatsAppWebhookBuilder {
             + ",\"id\":"
             + quote(wamid)
             + ",\"timestamp\":"
-            + quote(Long.toString(sentAt.getEpochSecond()))
+            + quote(Long.toString(epochSeconds))
             + ",\"type\":\"text\",\"text\":{\"body\":"
             + quote(body)
             + "}}");
@@ -53,50 +108,52 @@ public final class WhatsAppWebhookBuilder {
   }
 
   /**
-   * Adds an inbound message given as its JSON object (any type, e.g. an image or an unknown future
-   * type); the caller is responsible for its shape.
+   * Adds an inbound message of any type given as its JSON object (an image, a type WhatsApp adds in
+   * future, ...) and its sender's contact entry; the caller is responsible for its shape.
    */
-  public WhatsAppWebhookBuilder messageJson(String messageObjectJson) {
-    messages.add(messageObjectJson);
+  public WhatsAppWebhookBuilder message(String waId, String profileName, String messageJson) {
+    contact(waId, profileName);
+    messages.add(messageJson);
     return this;
   }
 
-  /** Adds a status of one of our messages: {@code sent}, {@code delivered} or {@code read}. */
-  public WhatsAppWebhookBuilder status(String wamid, String status, String waId, Instant at) {
+  /** Adds a status of one of our messages. */
+  public WhatsAppWebhookBuilder status(
+      String wamid, String status, String recipientWaId, long epochSeconds) {
     statuses.add(
         "{\"id\":"
             + quote(wamid)
             + ",\"status\":"
             + quote(status)
             + ",\"timestamp\":"
-            + quote(Long.toString(at.getEpochSecond()))
+            + quote(Long.toString(epochSeconds))
             + ",\"recipient_id\":"
-            + quote(waId)
+            + quote(recipientWaId)
             + "}");
     return this;
   }
 
-  /** Adds a {@code failed} status with Meta's error object (e.g. 131047). */
+  /** Adds a {@code failed} status with Meta's error object. */
   public WhatsAppWebhookBuilder failedStatus(
-      String wamid, String waId, Instant at, int code, String title) {
+      String wamid, String recipientWaId, int errorCode, String errorTitle, long epochSeconds) {
     statuses.add(
         "{\"id\":"
             + quote(wamid)
             + ",\"status\":\"failed\",\"timestamp\":"
-            + quote(Long.toString(at.getEpochSecond()))
+            + quote(Long.toString(epochSeconds))
             + ",\"recipient_id\":"
-            + quote(waId)
+            + quote(recipientWaId)
             + ",\"errors\":[{\"code\":"
-            + code
+            + errorCode
             + ",\"title\":"
-            + quote(title)
+            + quote(errorTitle)
             + ",\"message\":"
-            + quote(title)
+            + quote(errorTitle)
             + "}]}");
     return this;
   }
 
-  /** The body as Meta would send it (compact JSON, UTF-8). */
+  /** The body as Meta would send it. */
   public String toJson() {
     StringBuilder value = new StringBuilder();
     value.append("{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":");
@@ -113,7 +170,7 @@ public final class WhatsAppWebhookBuilder {
     }
     value.append('}');
     return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":"
-        + quote(wabaId)
+        + quote(DEFAULT_WABA_ID)
         + ",\"changes\":[{\"value\":"
         + value
         + ",\"field\":\"messages\"}]}]}";
@@ -132,8 +189,8 @@ public final class WhatsAppWebhookBuilder {
     }
   }
 
-  /** A JSON string literal; escapes what JSON requires and leaves other characters as UTF-8. */
-  static String quote(String text) {
+  /** A JSON string literal: escapes what JSON requires, leaves other characters as they are. */
+  public static String quote(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2).append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

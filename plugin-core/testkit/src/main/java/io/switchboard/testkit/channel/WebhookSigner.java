@@ -13,19 +13,19 @@ import javax.crypto.spec.SecretKeySpec;
  * X-Hub-Signature-256: sha256=<lowercase hex HMAC-SHA256(app secret, raw body)>}.
  *
  * <pre>{@code
- * Map<String, List<String>> headers = MetaWebhookSignature.headersFor("test-app-secret", body);
+ * Map<String, List<String>> headers = WebhookSigner.headersFor("test-app-secret", body);
  * connector.isAuthentic(WebhookRequest.of(body, headers, Map.of()));
  * }</pre>
  */
-public final class MetaWebhookSignature {
+public final class WebhookSigner {
 
   /** The header Meta puts the signature in. */
   public static final String HEADER = "X-Hub-Signature-256";
 
-  private MetaWebhookSignature() {}
+  private WebhookSigner() {}
 
   /** The header value, {@code sha256=<hex>}, for a raw body signed with an app secret. */
-  public static String headerValue(String appSecret, byte[] rawBody) {
+  public static String hubSignature256(String appSecret, byte[] rawBody) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -35,11 +35,16 @@ public final class MetaWebhookSignature {
     }
   }
 
+  /** {@link #hubSignature256(String, byte[])} of a UTF-8 string body. */
+  public static String hubSignature256(String appSecret, String rawBody) {
+    return hubSignature256(appSecret, rawBody.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** Request headers as Meta sends them with a signed POST. */
   public static Map<String, List<String>> headersFor(String appSecret, byte[] rawBody) {
     return Map.of(
         HEADER,
-        List.of(headerValue(appSecret, rawBody)),
+        List.of(hubSignature256(appSecret, rawBody)),
         "Content-Type",
         List.of("application/json"));
   }

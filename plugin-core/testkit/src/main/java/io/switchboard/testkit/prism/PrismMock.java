@@ -32,16 +32,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * after them):
  *
  * <pre>{@code
- * @RegisterExtension static final PrismMockServer PRISM = PrismMockServer.whatsAppCloud();
- * ... config "graphApiBaseUrl" = PRISM.graphApiBaseUrl()   // http://127.0.0.1:<port>/v23.0
+ * @RegisterExtension static final PrismMock PRISM = PrismMock.whatsAppCloud();
+ * ... config "graphApiBaseUrl" = PRISM.baseUrl()   // http://127.0.0.1:<port>/v23.0
  * }</pre>
  *
  * <p>Prism is a Node.js program: the first start installs the pinned version with {@code npm} into
  * {@link #prismHome()} (system property {@code switchboard.prism.home}, else environment variable
- * {@code SWITCHBOARD_PRISM_HOME}, else {@code ~/.cache/switchboard/prism-<version>}); later starts
- * reuse it. Needs {@code node} (18 or later) and {@code npm} on the PATH.
+ * {@code SWITCHBOARD_PRISM_HOME}, else {@code ~/.cache/switchboard/prism}); later starts reuse it
+ * (it is reinstalled when the installed version differs). Needs {@code node} (18 or later) and
+ * {@code npm} on the PATH.
  */
-public final class PrismMockServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+public final class PrismMock implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
   /** The Prism version installed and started. */
   public static final String PRISM_VERSION = "5.14.2";
@@ -49,7 +50,7 @@ public final class PrismMockServer implements AutoCloseable, BeforeAllCallback, 
   /** The Graph API version of the bundled WhatsApp contract. */
   public static final String WHATSAPP_API_VERSION = "v23.0";
 
-  private static final String WHATSAPP_SPEC = "whatsapp-cloud/openapi.prism.yaml";
+  private static final String WHATSAPP_SPEC = "/contracts/whatsapp-cloud/openapi.prism.yaml";
   private static final long START_TIMEOUT_SECONDS = 120;
   private static final long INSTALL_TIMEOUT_SECONDS = 600;
   private static final int KEPT_OUTPUT_LINES = 200;
@@ -60,13 +61,13 @@ public final class PrismMockServer implements AutoCloseable, BeforeAllCallback, 
   private int port;
   private Path workDir;
 
-  private PrismMockServer(String specResource) {
+  private PrismMock(String specResource) {
     this.specResource = specResource;
   }
 
   /** A (not yet started) mock of the WhatsApp Cloud API v23.0. */
-  public static PrismMockServer whatsAppCloud() {
-    return new PrismMockServer(WHATSAPP_SPEC);
+  public static PrismMock whatsAppCloud() {
+    return new PrismMock(WHATSAPP_SPEC);
   }
 
   /**
@@ -75,7 +76,7 @@ public final class PrismMockServer implements AutoCloseable, BeforeAllCallback, 
    * @throws IllegalStateException when Prism cannot be installed or does not come up, with its
    *     output
    */
-  public synchronized PrismMockServer start() {
+  public synchronized PrismMock start() {
     if (process != null && process.isAlive()) {
       return this;
     }
@@ -83,7 +84,7 @@ public final class PrismMockServer implements AutoCloseable, BeforeAllCallback, 
       Path prism = installedPrism();
       workDir = Files.createTempDirectory("switchboard-prism-");
       Path spec = workDir.resolve("openapi.yaml");
-      try (InputStream in = PrismMockServer.class.getResourceAsStream(specResource)) {
+      try (InputStream in = PrismMock.class.getResourceAsStream(specResource)) {
         if (in == null) {
           throw new IllegalStateException(
               "spec resource missing from the test kit: " + specResource);
@@ -128,7 +129,7 @@ public final class PrismMockServer implements AutoCloseable, BeforeAllCallback, 
   }
 
   /** The server's root, e.g. {@code http://127.0.0.1:41234}. */
-  public String baseUrl() {
+  public String rootUrl() {
     if (process == null) {
       throw new IllegalStateException("Prism is not started");
     }
@@ -136,11 +137,17 @@ public final class PrismMockServer implements AutoCloseable, BeforeAllCallback, 
   }
 
   /**
-   * The Graph API base URL to configure a WhatsApp connector with, e.g. {@code
-   * http://127.0.0.1:41234/v23.0}.
+   * The Graph API base URL to configure a WhatsApp connector with ({@code graphApiBaseUrl}), e.g.
+   * {@code http://127.0.0.1:41234/v23.0}: the spec's paths start with {@code /{Version}}.
    */
-  public String graphApiBaseUrl() {
-    return baseUrl() + "/" + WHATSAPP_API_VERSION;
+  public String baseUrl() {
+    return rootUrl() + "/" + WHATSAPP_API_VERSION;
+  }
+
+  /** The port Prism listens on (127.0.0.1). */
+  public int port() {
+    rootUrl();
+    return port;
   }
 
   /**
@@ -148,6 +155,7 @@ public final class PrismMockServer implements AutoCloseable, BeforeAllCallback, 
    * assertion messages when a request was unexpectedly rejected.
    */
   public String recentOutput() {
+    // Prism prints one line per request and, with --errors, the violations behind a 422.
     synchronized (output) {
       return String.join("\n", output);
     }
@@ -207,7 +215,12 @@ public final class PrismMockServer implements AutoCloseable, BeforeAllCallback, 
   private static Path installedPrism() throws IOException, InterruptedException {
     Path home = prismHome();
     Path bin = home.resolve("node_modules").resolve(".bin").resolve("prism");
-    if (Files.isExecutable(bin)) {
+    Path manifest =
+        home.resolve("node_modules/@stoplight/prism-cli/package.json"); // holds the version
+    if (Files.isExecutable(bin)
+        && Files.isRegularFile(manifest)
+        && Files.readString(manifest, StandardCharsets.UTF_8)
+            .contains("\"version\": \"" + PRISM_VERSION + "\"")) {
       return bin;
     }
     Files.createDirectories(home);
@@ -296,6 +309,6 @@ public final class PrismMockServer implements AutoCloseable, BeforeAllCallback, 
 
   @Override
   public String toString() {
-    return process == null ? "PrismMockServer[stopped]" : "PrismMockServer[" + baseUrl() + "]";
+    return process == null ? "PrismMock[stopped]" : "PrismMock[" + rootUrl() + "]";
   }
 }
