@@ -1,0 +1,112 @@
+package io.switchboard.crm.requesttracker;
+
+import io.switchboard.spi.InvalidConfigurationException;
+import io.switchboard.spi.OptionType;
+import io.switchboard.spi.PluginConfig;
+import io.switchboard.spi.PluginContext;
+import io.switchboard.spi.PluginOption;
+import io.switchboard.spi.crm.CrmAdapter;
+import io.switchboard.spi.crm.CrmAdapterFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Creates {@link RequestTrackerCrmAdapter}s (plugin id {@code request-tracker}) for Request Tracker
+ * 5 with REST2.
+ *
+ * <pre>{@code
+ * PluginConfig config = PluginConfig.of(factory.options(), Map.of(
+ *     "baseUrl", "http://127.0.0.1:8092", "token", "1-14-abc...", "webhookSecret", "s3cret"));
+ * try (CrmAdapter rt = factory.create(config, new PluginContext("rt", Clock.systemUTC()))) {
+ *   rt.checkReachable();
+ * }
+ * }</pre>
+ */
+public final class RequestTrackerCrmAdapterFactory implements CrmAdapterFactory {
+
+  /** RT's web root; the adapter appends {@code /REST/2.0} and the mail gateway's path. */
+  public static final PluginOption BASE_URL =
+      PluginOption.required(
+          "baseUrl",
+          OptionType.URL,
+          "RT's web root, e.g. http://127.0.0.1:8092 (the adapter appends /REST/2.0)");
+
+  /** The API user's REST2 auth token. */
+  public static final PluginOption TOKEN =
+      PluginOption.required(
+              "token",
+              OptionType.STRING,
+              "REST2 auth token of the API user (sent as \"Authorization: token ...\")")
+          .asSecret();
+
+  /** The queue that holds the conversations. */
+  public static final PluginOption QUEUE =
+      PluginOption.optional(
+          "queue", OptionType.STRING, "RT queue that holds conversation tickets", "Support");
+
+  /** The key of the webhook scrip's {@code X-RT-Signature}. */
+  public static final PluginOption WEBHOOK_SECRET =
+      PluginOption.optional(
+              "webhookSecret",
+              OptionType.STRING,
+              "HMAC-SHA256 key of the webhook scrip's X-RT-Signature; without it webhooks are"
+                  + " rejected and polling is the only path",
+              null)
+          .asSecret();
+
+  /** The RT user the token belongs to: its writes are never reported as agent events. */
+  public static final PluginOption API_USER =
+      PluginOption.optional(
+          "apiUser",
+          OptionType.STRING,
+          "RT user name the token belongs to (its own writes are never reported back)",
+          "switchboard");
+
+  /** Connect, response and pool-wait timeout of each HTTP call. */
+  public static final PluginOption REQUEST_TIMEOUT =
+      PluginOption.optional(
+          "requestTimeout",
+          OptionType.DURATION,
+          "timeout of each HTTP call to RT (connect, response), ISO-8601",
+          "PT10S");
+
+  @Override
+  public String id() {
+    return "request-tracker";
+  }
+
+  @Override
+  public String displayName() {
+    return "Request Tracker 5";
+  }
+
+  @Override
+  public List<PluginOption> options() {
+    return List.of(BASE_URL, TOKEN, QUEUE, WEBHOOK_SECRET, API_USER, REQUEST_TIMEOUT);
+  }
+
+  @Override
+  public CrmAdapter create(PluginConfig config, PluginContext context)
+      throws InvalidConfigurationException {
+    Duration timeout = config.duration(REQUEST_TIMEOUT.name());
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new InvalidConfigurationException(
+          List.of(REQUEST_TIMEOUT.name() + " must be a positive duration"));
+    }
+    String baseUrl = config.string(BASE_URL.name());
+    if (baseUrl.contains("/REST/2.0")) {
+      throw new InvalidConfigurationException(
+          List.of(BASE_URL.name() + " must be RT's web root, without /REST/2.0"));
+    }
+    RequestTrackerRestClient rt =
+        new RequestTrackerRestClient(
+            URI.create(baseUrl), config.string(TOKEN.name()), timeout, context.clock());
+    return new RequestTrackerCrmAdapter(
+        rt,
+        config.string(QUEUE.name()),
+        config.string(API_USER.name()),
+        config.optional(WEBHOOK_SECRET.name()).orElse(null),
+        context);
+  }
+}

@@ -1,0 +1,85 @@
+package io.switchboard.crm.requesttracker.model;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One body posted by the "Switchboard webhook" scrip (see {@code tools/request-tracker}): a ticket
+ * transaction with the ticket's state after the request. Unknown keys are ignored.
+ *
+ * @param event the transaction type ({@code Correspond}, {@code Comment}, {@code Set}, ...)
+ * @param ticketId the ticket id
+ * @param transactionId the transaction id
+ * @param queue the ticket's queue name
+ * @param owner the ticket's owner name after the request ({@code Nobody} when unowned)
+ * @param requestors the ticket's requestor user names
+ * @param creator the user name that made the transaction
+ * @param created when, as RT's W3C date-time in UTC
+ * @param field the changed field for {@code Set}/{@code CustomField}, else {@code null}
+ * @param content the message text for {@code Create}/{@code Correspond}/{@code Comment}
+ * @param attachments the files of the transaction
+ * @param customFields the ticket's custom fields
+ */
+public record RtWebhookEvent(
+    String event,
+    String ticketId,
+    String transactionId,
+    String queue,
+    String owner,
+    List<String> requestors,
+    String creator,
+    String created,
+    String field,
+    String content,
+    List<RtAttachment> attachments,
+    Map<String, List<String>> customFields) {
+
+  /**
+   * Reads a webhook body.
+   *
+   * @throws IllegalArgumentException naming the first missing required key
+   */
+  public static RtWebhookEvent fromJson(JsonObject json) {
+    String event = require(json, "event");
+    String ticketId = require(json, "ticket_id");
+    String transactionId = require(json, "transaction_id");
+    List<RtAttachment> attachments = new ArrayList<>();
+    if (json.get("attachments") instanceof JsonArray array) {
+      for (JsonValue item : array) {
+        if (item instanceof JsonObject file) {
+          attachments.add(
+              new RtAttachment(
+                  RtJson.text(file, "id"),
+                  RtJson.nonBlank(file, "content_type"),
+                  RtJson.nonBlank(file, "filename"),
+                  null));
+        }
+      }
+    }
+    return new RtWebhookEvent(
+        event,
+        ticketId,
+        transactionId,
+        RtJson.nonBlank(json, "queue"),
+        RtJson.nonBlank(json, "owner"),
+        List.copyOf(RtJson.texts(json, "requestors")),
+        RtJson.nonBlank(json, "creator"),
+        RtJson.nonBlank(json, "created"),
+        RtJson.nonBlank(json, "field"),
+        RtJson.text(json, "content"),
+        List.copyOf(attachments),
+        RtJson.customFields(json.get("custom_fields")));
+  }
+
+  private static String require(JsonObject json, String key) {
+    String value = RtJson.nonBlank(json, key);
+    if (value == null) {
+      throw new IllegalArgumentException("the RT webhook body has no \"" + key + "\"");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,124 @@
+# Initial data for the Request Tracker 5 used by Switchboard's integration tests and demo.
+# (upgrade.pl adds the Switchboard-adapter parts marked below to databases made without them.)
+# Loaded by setup-rt.sh once per fresh database:
+#   rt-setup-database-5 --action insert --skip-create --datafile initialdata.pl
+@Queues = (
+    { Name => 'Support', Description => 'Customer conversations from WhatsApp and social channels',
+      CorrespondAddress => '', CommentAddress => '' },
+    { Name => 'Sales', Description => 'Sales conversations', CorrespondAddress => '', CommentAddress => '' },
+);
+
+@Groups = ( { Name => 'Support agents', Description => 'Agents answering customers' } );
+
+@Users = (
+    # The bridge's API user (REST2 token: setup-rt.sh token).
+    { Name => 'switchboard', EmailAddress => 'switchboard@example.invalid', RealName => 'Switchboard bridge',
+      Password => 'switchboard-pass', Privileged => 1 },
+    { Name => 'agent1', EmailAddress => 'agent1@example.invalid', RealName => 'Agent One',
+      Password => 'agent1-pass', Privileged => 1 },
+    { Name => 'agent2', EmailAddress => 'agent2@example.invalid', RealName => 'Agent Two',
+      Password => 'agent2-pass', Privileged => 1 },
+);
+
+@Members = (
+    { Group => 'Support agents', Class => 'RT::User', Name => 'agent1' },
+    { Group => 'Support agents', Class => 'RT::User', Name => 'agent2' },
+);
+
+# Custom fields can only be created here or in the UI: REST2 can set their values but not create them.
+@CustomFields = (
+    map( { { Name => $_, Type => 'FreeformSingle', LookupType => 'RT::Queue-RT::Ticket',
+             ApplyTo => [ 'Support', 'Sales' ], Description => "Switchboard: $_" } }
+         'Channel', 'Customer Phone', 'Conversation Id', 'Order Number', 'Last Order Number',
+         'Last Order Total', 'First Response Seconds' ),
+    { Name => 'Conversation Status', Type => 'SelectSingle', LookupType => 'RT::Queue-RT::Ticket',
+      ApplyTo => [ 'Support', 'Sales' ], Description => 'Switchboard: Conversation Status',
+      Values => [ { Name => 'open' }, { Name => 'pending' }, { Name => 'closed' } ] },
+    map( { { Name => $_, Type => 'FreeformSingle', LookupType => 'RT::User', ApplyTo => [ 0 ],
+             Description => "Switchboard: $_" } }
+         'WhatsApp Id', 'Preferred Language' ),
+    # Adapter: idempotency key of each internal note the bridge writes (REST2 TxnCustomFields).
+    { Name => 'Switchboard Key', Type => 'FreeformSingle', LookupType => 'RT::Queue-RT::Ticket-RT::Transaction',
+      ApplyTo => [ 'Support', 'Sales' ], Description => 'Switchboard: idempotency key of a note written by the bridge' },
+);
+
+@ACL = (
+    # The API user is a superuser in this test RT. A production RT would grant only: SeeQueue ShowTicket
+    # CreateTicket ReplyToTicket CommentOnTicket ModifyTicket OwnTicket ShowTicketComments SeeCustomField
+    # ModifyCustomField AdminUsers ShowUserHistory (+ ManageAuthTokens to hold a token).
+    { UserId => 'switchboard', Right => 'SuperUser' },
+    map( { { GroupId => 'Support agents', GroupDomain => 'UserDefined', Queue => $_->[0], Right => $_->[1] } }
+         map { my $q = $_; map { [ $q, $_ ] } qw(SeeQueue ShowTicket CreateTicket ReplyToTicket CommentOnTicket
+           OwnTicket TakeTicket StealTicket ModifyTicket ShowTicketComments SeeCustomField
+           ModifyCustomField ShowOutgoingEmail) } 'Support', 'Sales' ),
+    { GroupId => 'Support agents', GroupDomain => 'UserDefined', Right => 'ModifySelf' },
+    { GroupId => 'Support agents', GroupDomain => 'UserDefined', Right => 'ManageAuthTokens' },
+    # Adapter: customer messages enter through the mail gateway as the requester, which needs this right.
+    map( { { GroupDomain => 'RT::Queue-Role', GroupType => 'Requestor', Queue => $_, Right => 'ReplyToTicket' } }
+         'Support', 'Sales' ),
+);
+
+# One scrip posts every ticket change as signed JSON to $SwitchboardWebhookURL (written by
+# setup-rt.sh start), once per request and after the changes are stored (TransactionBatch stage).
+@Scrips = (
+    {
+        Description       => 'Switchboard webhook',
+        ScripCondition    => 'User Defined',
+        ScripAction       => 'User Defined',
+        Template          => 'Blank',
+        Stage             => 'TransactionBatch',
+        CustomIsApplicableCode => 'return 1;',
+        CustomPrepareCode => 'return 1;',
+        CustomCommitCode  => <<'PERL',
+use HTTP::Tiny; use JSON (); use Digest::SHA qw(hmac_sha256_hex);
+my $url    = RT->Config->Get('SwitchboardWebhookURL') or return 1;
+my $secret = RT->Config->Get('SwitchboardWebhookSecret') // '';
+my $ticket = $self->TicketObj;
+my $http   = HTTP::Tiny->new(timeout => 5, proxy => undef, http_proxy => undef, https_proxy => undef);
+my %cf;
+my $cfs = $ticket->CustomFields;
+while (my $f = $cfs->Next) {
+    my @v = map { $_->Content } @{ $ticket->CustomFieldValues($f->Id)->ItemsArrayRef };
+    $cf{ $f->Name } = @v > 1 ? \@v : $v[0] if @v;
+}
+my @requestors = map { $_->Name } @{ $ticket->Requestors->UserMembersObj->ItemsArrayRef };
+for my $txn (@{ $ticket->TransactionBatch || [ $self->TransactionObj ] }) {
+    my $type = $txn->Type;
+    next unless $type =~ /^(Create|Correspond|Comment|Set|Status|Give|Take|Steal|Untake|CustomField|AddWatcher|DelWatcher|SetWatcher)$/;
+    my %body = (
+        event          => $type,
+        ticket_id      => $ticket->Id + 0,
+        transaction_id => $txn->Id + 0,
+        queue          => $ticket->QueueObj->Name,
+        owner          => $ticket->OwnerObj->Name,
+        status         => $ticket->Status,
+        subject        => $ticket->Subject,
+        requestors     => \@requestors,
+        creator        => $txn->CreatorObj->Name,
+        created        => $txn->CreatedObj->W3CDTF(Timezone => 'UTC'),
+        field          => $txn->Field,
+        old_value      => $txn->OldValue,
+        new_value      => $txn->NewValue,
+        custom_fields  => \%cf,
+    );
+    if ($type eq 'CustomField') {
+        my $f = RT::CustomField->new(RT->SystemUser); $f->Load($txn->Field);
+        $body{field} = $f->Name if $f->Id;
+    }
+    if ($type =~ /^(Create|Correspond|Comment)$/) {
+        $body{content} = $txn->Content(Type => 'text/plain');
+        $body{attachments} = [ map { { id => $_->Id + 0, filename => $_->Filename, content_type => $_->ContentType } }
+            grep { defined $_->Filename && length $_->Filename } @{ $txn->Attachments->ItemsArrayRef } ];
+    }
+    my $json = JSON->new->utf8->canonical->encode(\%body);
+    my $res = $http->post($url, { content => $json, headers => {
+        'Content-Type'   => 'application/json',
+        'X-RT-Event'     => $type,
+        'X-RT-Signature' => 'sha256=' . hmac_sha256_hex($json, $secret) } });
+    RT->Logger->warning("Switchboard webhook: HTTP $res->{status} $res->{reason} for transaction " . $txn->Id . " to $url")
+        unless $res->{success};
+}
+return 1;
+PERL
+    },
+);
