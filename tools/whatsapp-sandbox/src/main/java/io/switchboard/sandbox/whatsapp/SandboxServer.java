@@ -1,0 +1,149 @@
+package io.switchboard.sandbox.whatsapp;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The running sandbox: one HTTP server for the phone page, the sandbox API and the Graph API, plus
+ * the threads that deliver webhooks. {@link #close()} stops all of it.
+ *
+ * <p>Example: {@code try (SandboxServer s = SandboxServer.start(config, Clock.systemUTC())) {...}}
+ */
+public final class SandboxServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(SandboxServer.class.getName());
+  private static final long HEARTBEAT_SECONDS = 15;
+
+  private final HttpServer server;
+  private final ExecutorService requestThreads;
+  private final ExecutorService webhookThreads;
+  private final ScheduledExecutorService scheduler;
+  private final EventStream events;
+
+  private SandboxServer(
+      HttpServer server,
+      ExecutorService requestThreads,
+      ExecutorService webhookThreads,
+      ScheduledExecutorService scheduler,
+      EventStream events) {
+    this.server = server;
+    this.requestThreads = requestThreads;
+    this.webhookThreads = webhookThreads;
+    this.scheduler = scheduler;
+    this.events = events;
+  }
+
+  /**
+   * Binds the configured address and port and starts serving.
+   *
+   * @throws IOException if the port cannot be bound
+   */
+  public static SandboxServer start(SandboxConfig config, Clock clock) throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 50);
+    ExecutorService requestThreads = Executors.newCachedThreadPool(threads("sandbox-http"));
+    ExecutorService webhookThreads = Executors.newCachedThreadPool(threads("sandbox-webhook"));
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(threads("sandbox-scheduler"));
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(config.webhookTimeout())
+            .executor(webhookThreads)
+            .build();
+
+    ChatLog log = new ChatLog(clock, new WamidSource());
+    EventStream events = new EventStream();
+    log.onChange(events::publish);
+    WhatsAppWebhookPayloads payloads = new WhatsAppWebhookPayloads(config);
+    WebhookSender sender = new WebhookSender(config, client, scheduler);
+    StatusProgression statuses =
+        new StatusProgression(config, clock, log, payloads, sender, scheduler);
+    GraphApiEndpoint graph = new GraphApiEndpoint(config, log, statuses);
+    SandboxApi api = new SandboxApi(config, log, payloads, sender, statuses, events);
+    PhonePage page = new PhonePage();
+
+    server.createContext("/sandbox/api/", exchange -> guarded(exchange, api::handle));
+    server.createContext(
+        "/",
+        exchange ->
+            guarded(
+                exchange,
+                GraphApiEndpoint.handles(exchange.getRequestURI().getPath())
+                    ? graph::handle
+                    : page::handle));
+    server.setExecutor(requestThreads);
+    server.start();
+    scheduler.scheduleAtFixedRate(
+        events::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    return new SandboxServer(server, requestThreads, webhookThreads, scheduler, events);
+  }
+
+  /** The port actually bound (useful with port 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Where the phone page is, e.g. {@code http://127.0.0.1:9090/}. */
+  public URI pageUrl() {
+    String host = server.getAddress().getAddress().getHostAddress();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return URI.create("http://" + host + ":" + port() + "/");
+  }
+
+  /** The {@code graphApiBaseUrl} to give the bridge, e.g. {@code http://127.0.0.1:9090/v23.0}. */
+  public URI graphApiBaseUrl() {
+    return pageUrl().resolve("v23.0");
+  }
+
+  @Override
+  public void close() {
+    events.close();
+    server.stop(0);
+    scheduler.shutdownNow();
+    webhookThreads.shutdownNow();
+    requestThreads.shutdownNow();
+  }
+
+  /** A handler step that may fail with an I/O error. */
+  private interface ExchangeHandler {
+    void handle(HttpExchange exchange) throws IOException;
+  }
+
+  /** Turns an unexpected failure into a 500 rather than a silently dropped connection. */
+  private static void guarded(HttpExchange exchange, ExchangeHandler handler) {
+    try {
+      handler.handle(exchange);
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Request " + exchange.getRequestURI() + " failed", e);
+      try {
+        HttpExchangeIo.send(exchange, 500, "text/plain", "Sandbox error: " + e);
+      } catch (IOException | RuntimeException ignored) {
+        exchange.close();
+      }
+    }
+  }
+
+  private static ThreadFactory threads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
