@@ -1,0 +1,147 @@
+package io.switchboard.connector.whatsapp;
+
+import io.switchboard.connector.whatsapp.model.SendMessageResponse;
+import io.switchboard.connector.whatsapp.model.SendTextMessageRequest;
+import io.switchboard.spi.PermanentException;
+import io.switchboard.spi.PluginException;
+import io.switchboard.spi.RetryableException;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.spi.JsonProvider;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Calls the WhatsApp Cloud API (Graph API) for one business phone number over a pooled Apache
+ * HttpClient 5. It never retries by itself: the engine's outbox owns retries, so every failure is
+ * classified and handed back.
+ */
+final class WhatsAppGraphClient implements AutoCloseable {
+
+  private static final int MAX_CONNECTIONS = 20;
+  private static final int MAX_ERROR_BODY_CHARS = 8192;
+
+  private final String messagesUrl;
+  private final String accessToken;
+  private final JsonProvider json;
+  private final JsonReaderFactory readers;
+  private final GraphApiFailureClassifier classifier;
+  private final CloseableHttpClient http;
+
+  WhatsAppGraphClient(
+      String graphApiBaseUrl,
+      String phoneNumberId,
+      String accessToken,
+      Duration timeout,
+      JsonProvider json,
+      JsonReaderFactory readers,
+      GraphApiFailureClassifier classifier) {
+    String base =
+        graphApiBaseUrl.endsWith("/")
+            ? graphApiBaseUrl.substring(0, graphApiBaseUrl.length() - 1)
+            : graphApiBaseUrl;
+    this.messagesUrl = base + "/" + phoneNumberId + "/messages";
+    this.accessToken = accessToken;
+    this.json = json;
+    this.readers = readers;
+    this.classifier = classifier;
+    Timeout t = Timeout.of(timeout);
+    this.http =
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(MAX_CONNECTIONS)
+                    .setMaxConnPerRoute(MAX_CONNECTIONS)
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build())
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setConnectionRequestTimeout(t)
+                    .setResponseTimeout(t)
+                    .setRedirectsEnabled(false)
+                    .build())
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .build();
+  }
+
+  /**
+   * Sends a text message.
+   *
+   * @return the new message's {@code wamid}
+   */
+  String sendText(SendTextMessageRequest request) throws RetryableException, PermanentException {
+    ClassicHttpRequest post =
+        ClassicRequestBuilder.post(messagesUrl)
+            .setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+            .setHeader(HttpHeaders.ACCEPT, "application/json")
+            .setEntity(new StringEntity(request.toJson(json), ContentType.APPLICATION_JSON))
+            .build();
+    Answer answer;
+    try {
+      answer =
+          http.execute(
+              post,
+              response ->
+                  new Answer(
+                      response.getCode(),
+                      Optional.ofNullable(response.getFirstHeader(HttpHeaders.RETRY_AFTER))
+                          .map(Header::getValue)
+                          .orElse(null),
+                      response.getEntity() == null
+                          ? ""
+                          : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      // Timeouts included: the message may or may not have gone out; WhatsApp has no idempotency
+      // key, so a retry can duplicate it. The engine decides.
+      throw new RetryableException(
+          "WhatsApp Cloud API not reachable at " + messagesUrl + ": " + e, e);
+    }
+    if (answer.status() / 100 == 2) {
+      Optional<String> wamid = SendMessageResponse.messageId(answer.body(), readers);
+      if (wamid.isPresent()) {
+        return wamid.get();
+      }
+      throw new PermanentException(
+          "WhatsApp answered HTTP "
+              + answer.status()
+              + " without a message id (the message may have been sent; not retried): "
+              + abbreviate(answer.body()),
+          null,
+          "no-message-id");
+    }
+    PluginException failure =
+        classifier.classify(answer.status(), answer.retryAfter(), abbreviate(answer.body()));
+    if (failure instanceof RetryableException retryable) {
+      throw retryable;
+    }
+    throw (PermanentException) failure;
+  }
+
+  @Override
+  public void close() {
+    http.close(CloseMode.GRACEFUL);
+  }
+
+  private static String abbreviate(String body) {
+    return body.length() <= MAX_ERROR_BODY_CHARS ? body : body.substring(0, MAX_ERROR_BODY_CHARS);
+  }
+
+  private record Answer(int status, String retryAfter, String body) {}
+}
