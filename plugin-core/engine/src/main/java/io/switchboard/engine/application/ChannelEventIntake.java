@@ -1,0 +1,119 @@
+package io.switchboard.engine.application;
+
+import io.switchboard.engine.domain.ChannelAccount;
+import io.switchboard.engine.domain.Conversation;
+import io.switchboard.engine.domain.Customer;
+import io.switchboard.engine.domain.Message;
+import io.switchboard.engine.domain.MessageStatus;
+import io.switchboard.engine.ledger.Outbox;
+import io.switchboard.spi.channel.CustomerMessage;
+import io.switchboard.spi.channel.DeliveryUpdate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Step 2 for channel events: a customer's message joins their open conversation (and goes to the
+ * CRM through the outbox); a delivery status moves our message forward, never backwards.
+ */
+@ApplicationScoped
+public class ChannelEventIntake {
+  @PersistenceContext(unitName = "switchboard")
+  EntityManager em;
+
+  @Inject CustomerDirectory customers;
+  @Inject Outbox outbox;
+  @Inject Clock clock;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void customerMessage(ChannelAccount account, CustomerMessage event) {
+    if (messageByExternalId(account.id(), event.externalId()).isPresent()) {
+      return; // already recorded: the ledger's dedupe makes this rare, the unique key makes it safe
+    }
+    Instant now = clock.instant();
+    String kind = ChannelKinds.of(account.plugin());
+    Customer customer = customers.resolve(account.workspaceId(), kind, event.from());
+    Conversation conversation = openConversation(account, customer, event, now);
+    conversation.customerWrote(event.sentAt(), now);
+    Message message =
+        Message.fromCustomer(
+            conversation,
+            event.externalId(),
+            event.content().type(),
+            event.content().text(),
+            event.content().rawJson(),
+            event.sentAt(),
+            now);
+    em.persist(message);
+    if (conversation.crmConnectionId() != null) {
+      outbox.enqueue(
+          account.workspaceId(),
+          Sources.crm(conversation.crmConnectionId()),
+          OutboxActions.DELIVER_TO_CRM,
+          Sources.crm(conversation.crmConnectionId()) + "|" + conversation.id(),
+          Sources.channel(account.id()) + "|" + event.dedupeKey(),
+          message.id());
+    }
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void deliveryUpdate(ChannelAccount account, DeliveryUpdate update) {
+    Message message =
+        messageByExternalId(account.id(), update.externalMessageId())
+            .orElseThrow(
+                () ->
+                    new NotYetProcessableException(
+                        "no message "
+                            + update.externalMessageId()
+                            + " on channel "
+                            + account.id()
+                            + " (yet): status "
+                            + update.status()
+                            + " waits for the send to be recorded"));
+    message.advanceTo(
+        MessageStatus.of(update.status()), update.at(), update.errorCode(), update.errorMessage());
+  }
+
+  private Conversation openConversation(
+      ChannelAccount account, Customer customer, CustomerMessage event, Instant now) {
+    List<Conversation> open =
+        em.createQuery(
+                "select c from Conversation c where c.channelId = :ch and c.customerId = :cu"
+                    + " and c.status = :s order by c.createdAt desc",
+                Conversation.class)
+            .setParameter("ch", account.id())
+            .setParameter("cu", customer.id())
+            .setParameter("s", Conversation.OPEN)
+            .getResultList();
+    if (!open.isEmpty()) {
+      return open.get(0);
+    }
+    Conversation created =
+        Conversation.open(
+            account.workspaceId(),
+            account.id(),
+            customer.id(),
+            event.from().channelUserId(),
+            account.crmConnectionId(),
+            now);
+    em.persist(created);
+    return created;
+  }
+
+  private Optional<Message> messageByExternalId(String channelId, String externalId) {
+    return em
+        .createQuery(
+            "select m from Message m where m.channelId = :ch and m.externalId = :x", Message.class)
+        .setParameter("ch", channelId)
+        .setParameter("x", externalId)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+}

@@ -1,0 +1,156 @@
+package io.switchboard.engine.application;
+
+import io.switchboard.engine.domain.ChannelAccount;
+import io.switchboard.engine.domain.CrmConnection;
+import io.switchboard.engine.infrastructure.SecretCipher;
+import io.switchboard.spi.InvalidConfigurationException;
+import io.switchboard.spi.PluginConfig;
+import io.switchboard.spi.PluginFactory;
+import io.switchboard.spi.PluginOption;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Creates and reconfigures connections. Values are validated against the plugin's own option
+ * declarations; secret options are encrypted; a secret left out of an update keeps its stored value
+ * (secrets are never shown, so an admin cannot send them back).
+ */
+@ApplicationScoped
+public class ConnectionAdmin {
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+  @PersistenceContext(unitName = "switchboard")
+  EntityManager em;
+
+  @Inject PluginRegistry registry;
+  @Inject SecretCipher cipher;
+  @Inject Connections connections;
+  @Inject Clock clock;
+  @Inject Workspace workspace;
+
+  /** Outcome of a configuration: whether it created the connection. */
+  public record Configured(boolean created) {}
+
+  @Transactional
+  public Configured configureCrm(String id, String plugin, Map<String, String> values)
+      throws InvalidConfigurationException {
+    checkId(id);
+    PluginFactory<?> factory =
+        registry
+            .crmFactory(plugin)
+            .orElseThrow(() -> unknownPlugin(plugin, registry.crmFactories().keySet()));
+    CrmConnection existing = em.find(CrmConnection.class, id);
+    Instant now = clock.instant();
+    CrmConnection connection =
+        existing != null ? existing : new CrmConnection(id, workspace.id(), now);
+    Split split =
+        split(
+            factory.options(),
+            id,
+            values,
+            existing == null ? null : existing.publicConfig(),
+            existing == null ? null : existing.secretConfig());
+    connection.configure(plugin, split.publicJson(), split.secretJson(), now);
+    if (existing == null) {
+      em.persist(connection);
+    }
+    connections.invalidate(id);
+    return new Configured(existing == null);
+  }
+
+  @Transactional
+  public Configured configureChannel(
+      String id, String plugin, String crmConnectionId, Map<String, String> values)
+      throws InvalidConfigurationException {
+    checkId(id);
+    PluginFactory<?> factory =
+        registry
+            .channelFactory(plugin)
+            .orElseThrow(() -> unknownPlugin(plugin, registry.channelFactories().keySet()));
+    if (crmConnectionId != null && em.find(CrmConnection.class, crmConnectionId) == null) {
+      throw new InvalidConfigurationException(
+          List.of("crmConnection " + crmConnectionId + " does not exist"));
+    }
+    ChannelAccount existing = em.find(ChannelAccount.class, id);
+    Instant now = clock.instant();
+    ChannelAccount account =
+        existing != null ? existing : new ChannelAccount(id, workspace.id(), now);
+    Split split =
+        split(
+            factory.options(),
+            id,
+            values,
+            existing == null ? null : existing.publicConfig(),
+            existing == null ? null : existing.secretConfig());
+    account.configure(plugin, crmConnectionId, split.publicJson(), split.secretJson(), now);
+    if (existing == null) {
+      em.persist(account);
+    }
+    connections.invalidate(id);
+    return new Configured(existing == null);
+  }
+
+  private record Split(String publicJson, String secretJson) {}
+
+  private Split split(
+      List<PluginOption> options,
+      String id,
+      Map<String, String> given,
+      String storedPublic,
+      String storedSecret)
+      throws InvalidConfigurationException {
+    Map<String, String> merged = new TreeMap<>(given);
+    if (storedSecret != null) {
+      Map<String, String> stored = registry.storedValues(id, storedPublic, storedSecret);
+      for (PluginOption option : options) {
+        if (option.secret() && !given.containsKey(option.name())) {
+          String kept = stored.get(option.name());
+          if (kept != null) {
+            merged.put(option.name(), kept);
+          }
+        }
+      }
+    }
+    PluginConfig.of(options, merged); // throws with every problem
+    cipher
+        .problem()
+        .ifPresent(
+            p -> {
+              throw new IllegalStateException(p);
+            });
+    Map<String, String> publicValues = new TreeMap<>();
+    Map<String, String> secretValues = new TreeMap<>();
+    for (PluginOption option : options) {
+      String value = merged.get(option.name());
+      if (value != null) {
+        (option.secret() ? secretValues : publicValues).put(option.name(), value);
+      }
+    }
+    return new Split(
+        ConnectionConfigCodec.write(publicValues),
+        cipher.encrypt(ConnectionConfigCodec.write(secretValues), id));
+  }
+
+  private static void checkId(String id) throws InvalidConfigurationException {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new InvalidConfigurationException(
+          List.of(
+              "id must be 1-64 lowercase letters, digits or '-', starting with a letter or digit"));
+    }
+  }
+
+  private static InvalidConfigurationException unknownPlugin(
+      String plugin, java.util.Set<String> installed) {
+    return new InvalidConfigurationException(
+        List.of("plugin '" + plugin + "' is not installed; installed: " + installed));
+  }
+}

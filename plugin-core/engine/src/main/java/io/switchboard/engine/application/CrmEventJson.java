@@ -1,0 +1,74 @@
+package io.switchboard.engine.application;
+
+import io.switchboard.spi.MalformedPayloadException;
+import io.switchboard.spi.crm.AgentReply;
+import io.switchboard.spi.crm.AssignmentChange;
+import io.switchboard.spi.crm.CrmEvent;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The engine's own JSON form of CRM events, as kept in the inbound ledger: the same form whether
+ * the event came by webhook or by polling, so both paths dedupe against each other.
+ */
+final class CrmEventJson {
+  private CrmEventJson() {}
+
+  static byte[] write(CrmEvent event) {
+    JsonObjectBuilder b = Json.createObjectBuilder();
+    b.add("eventId", event.eventId()).add("ticketId", event.ticketId());
+    if (event instanceof AgentReply r) {
+      b.add("type", "agent-reply");
+      addNullable(b, "author", r.author());
+      addNullable(b, "text", r.text());
+      addNullable(b, "at", r.at() == null ? null : r.at().toString());
+    } else if (event instanceof AssignmentChange a) {
+      b.add("type", "assignment");
+      addNullable(b, "assignee", a.assignee());
+      addNullable(b, "at", a.at() == null ? null : a.at().toString());
+    }
+    return b.build().toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static CrmEvent read(byte[] body) throws MalformedPayloadException {
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+      JsonObject o = reader.readObject();
+      String at = o.getString("at", null);
+      Instant when = at == null ? null : Instant.parse(at);
+      String type = o.getString("type");
+      return switch (type) {
+        case "agent-reply" ->
+            new AgentReply(
+                o.getString("eventId"),
+                o.getString("ticketId"),
+                o.getString("author", null),
+                o.getString("text", null),
+                List.of(),
+                when);
+        case "assignment" ->
+            new AssignmentChange(
+                o.getString("eventId"),
+                o.getString("ticketId"),
+                o.getString("assignee", null),
+                when);
+        default -> throw new MalformedPayloadException("unknown CRM event type " + type, null);
+      };
+    } catch (RuntimeException e) {
+      throw new MalformedPayloadException("stored CRM event unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  private static void addNullable(JsonObjectBuilder b, String key, String value) {
+    if (value == null) {
+      b.addNull(key);
+    } else {
+      b.add(key, value);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package io.switchboard.engine.application;
+
+import io.switchboard.engine.ledger.Outbox;
+import io.switchboard.engine.ledger.OutboxEntry;
+import io.switchboard.engine.ledger.RetryPolicy;
+import io.switchboard.spi.PermanentException;
+import io.switchboard.spi.RetryableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Step 3 of the pipeline: claims due outbox entries with a lease and performs them through the
+ * plugins, outside any transaction. Retryable failures come back with exponential backoff honouring
+ * the remote system's Retry-After; permanent ones and those out of attempts go to quarantine with
+ * the reason.
+ */
+@ApplicationScoped
+public class OutboxDispatcher {
+  private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
+  private static final int BATCH = 20;
+
+  @Inject Outbox outbox;
+  @Inject OutboxEffects effects;
+  @Inject PipelineMetrics metrics;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "switchboard.outbox.max-attempts", defaultValue = "8")
+  int maxAttempts;
+
+  @Inject
+  @ConfigProperty(name = "switchboard.outbox.lease-seconds", defaultValue = "120")
+  long leaseSeconds;
+
+  @Inject
+  @ConfigProperty(name = "switchboard.retry.base-delay-ms", defaultValue = "1000")
+  long baseDelayMs;
+
+  @Inject
+  @ConfigProperty(name = "switchboard.retry.max-delay-ms", defaultValue = "600000")
+  long maxDelayMs;
+
+  /**
+   * Performs what is due now.
+   *
+   * @return how many entries were attempted
+   */
+  public int drain() {
+    List<OutboxEntry> claimed = outbox.claim(BATCH, Duration.ofSeconds(leaseSeconds));
+    for (OutboxEntry entry : claimed) {
+      perform(entry);
+    }
+    return claimed.size();
+  }
+
+  private void perform(OutboxEntry entry) {
+    try {
+      String outcome = effects.perform(entry);
+      outbox.complete(entry.id(), outcome);
+      metrics.outbox(entry.action(), "done");
+    } catch (RetryableException e) {
+      retry(entry, e.getMessage(), e.retryAfter());
+    } catch (PermanentException e) {
+      String reason =
+          "permanent" + e.code().map(c -> " (" + c + ")").orElse("") + ": " + e.getMessage();
+      effects.permanentFailure(entry, e);
+      outbox.fail(entry.id(), reason, null);
+      metrics.outbox(entry.action(), "quarantined");
+      LOG.warning("outbox " + entry.id() + " " + entry.action() + " quarantined: " + reason);
+    } catch (RuntimeException e) {
+      retry(entry, e.getClass().getSimpleName() + ": " + e.getMessage(), Optional.empty());
+      LOG.log(Level.WARNING, "outbox " + entry.id() + " failed unexpectedly", e);
+    }
+  }
+
+  private void retry(OutboxEntry entry, String reason, Optional<Duration> retryAfter) {
+    RetryPolicy policy =
+        new RetryPolicy(maxAttempts, Duration.ofMillis(baseDelayMs), Duration.ofMillis(maxDelayMs));
+    Instant retryAt =
+        policy.nextAttempt(entry.attempts() + 1, retryAfter, clock.instant()).orElse(null);
+    outbox.fail(entry.id(), reason, retryAt);
+    metrics.outbox(entry.action(), retryAt == null ? "quarantined" : "retry");
+    LOG.info(
+        "outbox "
+            + entry.id()
+            + " "
+            + entry.action()
+            + (retryAt == null
+                ? " quarantined after " + (entry.attempts() + 1) + " attempts: "
+                : " retry at " + retryAt + ": ")
+            + reason);
+  }
+}

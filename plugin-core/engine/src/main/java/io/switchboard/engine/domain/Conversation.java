@@ -1,0 +1,145 @@
+package io.switchboard.engine.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * The exchange between one customer and one channel account, mirrored as one CRM ticket. A new
+ * message from the customer continues the open conversation.
+ */
+@Entity
+@Table(name = "conversation")
+public class Conversation {
+  public static final String OPEN = "OPEN";
+
+  @Id private String id;
+
+  @Column(name = "workspace_id")
+  private String workspaceId;
+
+  @Column(name = "channel_id")
+  private String channelId;
+
+  @Column(name = "customer_id")
+  private String customerId;
+
+  @Column(name = "channel_user_id")
+  private String channelUserId;
+
+  private String status;
+
+  @Column(name = "crm_connection_id")
+  private String crmConnectionId;
+
+  @Column(name = "crm_ticket_id")
+  private String crmTicketId;
+
+  private String assignee;
+
+  @Column(name = "last_inbound_at")
+  private Instant lastInboundAt;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  protected Conversation() {}
+
+  /** Opens a conversation of a customer on a channel account, to be mirrored in a CRM. */
+  public static Conversation open(
+      String workspaceId,
+      String channelId,
+      String customerId,
+      String channelUserId,
+      String crmConnectionId,
+      Instant now) {
+    Conversation c = new Conversation();
+    c.id = Ids.newId();
+    c.workspaceId = workspaceId;
+    c.channelId = channelId;
+    c.customerId = customerId;
+    c.channelUserId = channelUserId;
+    c.crmConnectionId = crmConnectionId;
+    c.status = OPEN;
+    c.createdAt = now;
+    c.updatedAt = now;
+    return c;
+  }
+
+  /** The customer wrote: the customer service window counts from the latest message. */
+  public void customerWrote(Instant sentAt, Instant now) {
+    if (lastInboundAt == null || sentAt.isAfter(lastInboundAt)) {
+      lastInboundAt = sentAt;
+    }
+    updatedAt = now;
+  }
+
+  /** Remembers the CRM ticket that mirrors this conversation. */
+  public void linkTicket(String ticketId, Instant now) {
+    if (crmTicketId != null && !crmTicketId.equals(ticketId)) {
+      throw new IllegalStateException(
+          "conversation " + id + " is already linked to ticket " + crmTicketId);
+    }
+    crmTicketId = ticketId;
+    updatedAt = now;
+  }
+
+  /** The CRM reported a new owner (null: unassigned). */
+  public void assignTo(String newAssignee, Instant now) {
+    assignee = newAssignee;
+    updatedAt = now;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String workspaceId() {
+    return workspaceId;
+  }
+
+  public String channelId() {
+    return channelId;
+  }
+
+  public String customerId() {
+    return customerId;
+  }
+
+  public String channelUserId() {
+    return channelUserId;
+  }
+
+  public String status() {
+    return status;
+  }
+
+  public String crmConnectionId() {
+    return crmConnectionId;
+  }
+
+  public String crmTicketId() {
+    return crmTicketId;
+  }
+
+  public String assignee() {
+    return assignee;
+  }
+
+  public Instant lastInboundAt() {
+    return lastInboundAt;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+}

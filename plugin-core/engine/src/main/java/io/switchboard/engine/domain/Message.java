@@ -1,0 +1,213 @@
+package io.switchboard.engine.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One message of a conversation, from the customer ({@code IN}) or to them ({@code OUT}). */
+@Entity
+@Table(name = "message")
+public class Message {
+  public static final String IN = "IN";
+  public static final String OUT = "OUT";
+
+  @Id private String id;
+
+  @Column(name = "workspace_id")
+  private String workspaceId;
+
+  @Column(name = "conversation_id")
+  private String conversationId;
+
+  @Column(name = "channel_id")
+  private String channelId;
+
+  private String direction;
+
+  @Column(name = "external_id")
+  private String externalId;
+
+  @Column(name = "content_type")
+  private String contentType;
+
+  private String body;
+
+  @Column(name = "raw_json")
+  private String rawJson;
+
+  @Enumerated(EnumType.STRING)
+  private MessageStatus status;
+
+  @Column(name = "error_code")
+  private String errorCode;
+
+  @Column(name = "error_message")
+  private String errorMessage;
+
+  private String author;
+
+  @Column(name = "crm_entry_id")
+  private String crmEntryId;
+
+  @Column(name = "source_event_id")
+  private String sourceEventId;
+
+  @Column(name = "sent_at")
+  private Instant sentAt;
+
+  @Column(name = "status_at")
+  private Instant statusAt;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  protected Message() {}
+
+  /** A message the customer sent, as the channel delivered it. */
+  public static Message fromCustomer(
+      Conversation conversation,
+      String externalId,
+      String contentType,
+      String body,
+      String rawJson,
+      Instant sentAt,
+      Instant now) {
+    Message m = base(conversation, IN, contentType, body, now);
+    m.externalId = externalId;
+    m.rawJson = rawJson;
+    m.sentAt = sentAt;
+    m.status = MessageStatus.RECEIVED;
+    m.statusAt = now;
+    return m;
+  }
+
+  /** A reply an agent wrote in the CRM, waiting to be sent. */
+  public static Message fromAgent(
+      Conversation conversation, String author, String body, String sourceEventId, Instant now) {
+    Message m = base(conversation, OUT, "text", body, now);
+    m.author = author;
+    m.sourceEventId = sourceEventId;
+    m.status = MessageStatus.PENDING;
+    m.statusAt = now;
+    return m;
+  }
+
+  private static Message base(
+      Conversation conversation, String direction, String contentType, String body, Instant now) {
+    Message m = new Message();
+    m.id = Ids.newId();
+    m.workspaceId = conversation.workspaceId();
+    m.conversationId = conversation.id();
+    m.channelId = conversation.channelId();
+    m.direction = direction;
+    m.contentType = contentType;
+    m.body = body;
+    m.createdAt = now;
+    m.updatedAt = now;
+    return m;
+  }
+
+  /** The channel accepted the message and gave it an id. */
+  public void sent(String channelMessageId, Instant now) {
+    externalId = channelMessageId;
+    sentAt = now;
+    advanceTo(MessageStatus.SENT, now, null, null);
+  }
+
+  /**
+   * Applies a delivery report; reports that would move the status backwards are ignored.
+   *
+   * @return whether the status changed
+   */
+  public boolean advanceTo(MessageStatus next, Instant at, String code, String reason) {
+    if (!status.canAdvanceTo(next)) {
+      return false;
+    }
+    status = next;
+    statusAt = at;
+    if (next == MessageStatus.FAILED) {
+      errorCode = code;
+      errorMessage = reason == null ? null : reason.substring(0, Math.min(reason.length(), 1000));
+    }
+    updatedAt = at;
+    return true;
+  }
+
+  /** The message could not be sent at all (the channel refused it before accepting it). */
+  public void failedToSend(String code, String reason, Instant now) {
+    advanceTo(MessageStatus.FAILED, now, code, reason);
+  }
+
+  /** The CRM holds this customer message as the given entry. */
+  public void mirroredAs(String entryId, Instant now) {
+    crmEntryId = entryId;
+    updatedAt = now;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String conversationId() {
+    return conversationId;
+  }
+
+  public String channelId() {
+    return channelId;
+  }
+
+  public String direction() {
+    return direction;
+  }
+
+  public String externalId() {
+    return externalId;
+  }
+
+  public String contentType() {
+    return contentType;
+  }
+
+  public String body() {
+    return body;
+  }
+
+  public MessageStatus status() {
+    return status;
+  }
+
+  public String errorCode() {
+    return errorCode;
+  }
+
+  public String errorMessage() {
+    return errorMessage;
+  }
+
+  public String author() {
+    return author;
+  }
+
+  public String crmEntryId() {
+    return crmEntryId;
+  }
+
+  public Instant sentAt() {
+    return sentAt;
+  }
+
+  public Instant statusAt() {
+    return statusAt;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

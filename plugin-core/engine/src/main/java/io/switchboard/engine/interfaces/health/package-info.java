@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: database, secrets key, CRM reachability. */
+package io.switchboard.engine.interfaces.health;

@@ -1,0 +1,41 @@
+package io.switchboard.engine.interfaces.rest;
+
+import io.switchboard.engine.application.IngestOutcome;
+import io.switchboard.engine.application.PipelineScheduler;
+import io.switchboard.engine.application.WebhookIngestion;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The webhook a CRM calls when agents act (e.g. Request Tracker's Switchboard scrip). */
+@Path("/crm/{connectionId}/webhook")
+@RequestScoped
+public class CrmWebhookResource {
+  @Inject WebhookIngestion ingestion;
+  @Inject PipelineScheduler scheduler;
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "CRM change notification, verified by the adapter (e.g. X-RT-Signature)")
+  public Response deliver(
+      @PathParam("connectionId") String connectionId,
+      byte[] body,
+      @Context HttpHeaders headers,
+      @Context UriInfo uri) {
+    IngestOutcome outcome =
+        ingestion.ingestCrm(connectionId, WebhookRequests.of(body, headers, uri));
+    if (outcome.stored() > 0) {
+      scheduler.wakeUp();
+    }
+    return WebhookRequests.answer(outcome);
+  }
+}

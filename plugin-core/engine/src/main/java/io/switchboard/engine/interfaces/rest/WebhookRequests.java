@@ -1,0 +1,36 @@
+package io.switchboard.engine.interfaces.rest;
+
+import io.switchboard.engine.application.IngestOutcome;
+import io.switchboard.spi.WebhookRequest;
+import jakarta.json.Json;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Turns JAX-RS requests into SPI webhook requests, and ingest outcomes into HTTP answers. */
+final class WebhookRequests {
+  private WebhookRequests() {}
+
+  static WebhookRequest of(byte[] body, HttpHeaders headers, UriInfo uri) {
+    return WebhookRequest.of(body, headers.getRequestHeaders(), uri.getQueryParameters());
+  }
+
+  static Response answer(IngestOutcome outcome) {
+    var json = Json.createObjectBuilder().add("result", outcome.result().name().toLowerCase());
+    switch (outcome.result()) {
+      case ACCEPTED -> json.add("stored", outcome.stored()).add("duplicates", outcome.duplicates());
+      case QUARANTINED, UNAUTHENTIC, UNKNOWN_SOURCE -> json.add("reason", outcome.reason());
+    }
+    int status =
+        switch (outcome.result()) {
+          case ACCEPTED, QUARANTINED -> 200;
+          case UNAUTHENTIC -> 401;
+          case UNKNOWN_SOURCE -> 404;
+        };
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(json.build().toString())
+        .build();
+  }
+}

@@ -1,0 +1,2 @@
+/** HTTP resources: channel and CRM webhooks, and the admin API. */
+package io.switchboard.engine.interfaces.rest;

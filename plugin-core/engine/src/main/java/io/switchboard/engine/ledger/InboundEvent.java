@@ -1,0 +1,133 @@
+package io.switchboard.engine.ledger;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A row of the inbound ledger: one event from a channel webhook (kept as the raw body it came in)
+ * or from a CRM (kept in the engine's neutral JSON form).
+ */
+@Entity
+@Table(name = "inbound_event")
+public class InboundEvent {
+  /** The body is the raw webhook body; the source's plugin parses it again. */
+  public static final String RAW = "RAW";
+
+  /** The body is a neutral CRM event written by {@code CrmEventJson}. */
+  public static final String NEUTRAL = "NEUTRAL";
+
+  @Id private Long id;
+
+  @Column(name = "workspace_id")
+  private String workspaceId;
+
+  private String source;
+
+  @Column(name = "dedupe_key")
+  private String dedupeKey;
+
+  @Column(name = "ordering_key")
+  private String orderingKey;
+
+  private String format;
+
+  private byte[] body;
+
+  @Enumerated(EnumType.STRING)
+  private LedgerStatus status;
+
+  private int attempts;
+
+  @Column(name = "next_attempt_at")
+  private Instant nextAttemptAt;
+
+  @Column(name = "last_error")
+  private String lastError;
+
+  @Column(name = "received_at")
+  private Instant receivedAt;
+
+  @Column(name = "processed_at")
+  private Instant processedAt;
+
+  protected InboundEvent() {}
+
+  public void done(Instant now) {
+    status = LedgerStatus.DONE;
+    processedAt = now;
+    lastError = null;
+  }
+
+  /** Records a failed attempt: retried at {@code retryAt}, or quarantined when it is null. */
+  public void failed(String reason, Instant retryAt, Instant now) {
+    attempts++;
+    lastError = Reasons.truncate(reason);
+    if (retryAt == null) {
+      status = LedgerStatus.QUARANTINED;
+      processedAt = now;
+    } else {
+      nextAttemptAt = retryAt;
+    }
+  }
+
+  /** Back to work after an admin fixed the cause. */
+  public void replay(Instant now) {
+    status = LedgerStatus.PENDING;
+    attempts = 0;
+    nextAttemptAt = now;
+    processedAt = null;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public String dedupeKey() {
+    return dedupeKey;
+  }
+
+  public String orderingKey() {
+    return orderingKey;
+  }
+
+  public String format() {
+    return format;
+  }
+
+  public byte[] body() {
+    return body;
+  }
+
+  public LedgerStatus status() {
+    return status;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+
+  public String lastError() {
+    return lastError;
+  }
+
+  public Instant receivedAt() {
+    return receivedAt;
+  }
+
+  public Instant processedAt() {
+    return processedAt;
+  }
+
+  public Instant nextAttemptAt() {
+    return nextAttemptAt;
+  }
+}

@@ -1,0 +1,179 @@
+package io.switchboard.engine.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The inbound ledger: stores events before they are acknowledged, deduplicated by (source, dedupe
+ * key), and hands them to workers in order per ordering key.
+ */
+@ApplicationScoped
+public class InboundEventLedger {
+  private static final String INSERT =
+      "insert into inbound_event (workspace_id, source, dedupe_key, ordering_key, format, body,"
+          + " status, attempts, next_attempt_at, last_error, received_at, processed_at)"
+          + " values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"
+          + " on conflict (source, dedupe_key) do nothing";
+
+  // A row is processable when no earlier row of the same ordering key is still waiting: that keeps
+  // each conversation in order while other conversations proceed. SKIP LOCKED lets several workers
+  // and instances share the table.
+  private static final String LOCK_PROCESSABLE =
+      "select e.id from inbound_event e where e.id = ? and e.status = 'PENDING'"
+          + " and e.next_attempt_at <= ? and not exists (select 1 from inbound_event p"
+          + " where p.ordering_key = e.ordering_key and p.id < e.id and p.status = 'PENDING')"
+          + " for update skip locked";
+
+  @PersistenceContext(unitName = "switchboard")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  /**
+   * Stores an event unless the same (source, dedupe key) is already there.
+   *
+   * @return true when stored, false for a duplicate
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean append(
+      String workspaceId,
+      String source,
+      String dedupeKey,
+      String orderingKey,
+      String format,
+      byte[] body) {
+    Timestamp now = Timestamp.from(clock.instant());
+    int inserted =
+        em.createNativeQuery(INSERT)
+            .setParameter(1, workspaceId)
+            .setParameter(2, source)
+            .setParameter(3, dedupeKey)
+            .setParameter(4, orderingKey)
+            .setParameter(5, format)
+            .setParameter(6, body)
+            .setParameter(7, LedgerStatus.PENDING.name())
+            .setParameter(8, now)
+            .setParameter(9, null)
+            .setParameter(10, now)
+            .setParameter(11, null)
+            .executeUpdate();
+    return inserted == 1;
+  }
+
+  /**
+   * Stores a body that could not be understood, straight into quarantine with the reason.
+   *
+   * @return true when stored, false when the same body was already quarantined
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean quarantine(
+      String workspaceId, String source, String dedupeKey, byte[] body, String reason) {
+    Timestamp now = Timestamp.from(clock.instant());
+    int inserted =
+        em.createNativeQuery(INSERT)
+            .setParameter(1, workspaceId)
+            .setParameter(2, source)
+            .setParameter(3, dedupeKey)
+            .setParameter(4, null)
+            .setParameter(5, InboundEvent.RAW)
+            .setParameter(6, body)
+            .setParameter(7, LedgerStatus.QUARANTINED.name())
+            .setParameter(8, now)
+            .setParameter(9, Reasons.truncate(reason))
+            .setParameter(10, now)
+            .setParameter(11, now)
+            .executeUpdate();
+    return inserted == 1;
+  }
+
+  /** Ids of rows due for processing, oldest first (not locked: {@link #lock} decides). */
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public List<Long> due(int limit) {
+    List<Object> ids =
+        em.createNativeQuery(
+                "select id from inbound_event where status = 'PENDING' and next_attempt_at <= ?"
+                    + " order by id limit ?")
+            .setParameter(1, Timestamp.from(clock.instant()))
+            .setParameter(2, limit)
+            .getResultList();
+    return ids.stream().map(id -> ((Number) id).longValue()).toList();
+  }
+
+  /**
+   * Locks a row for processing in the current transaction, if it is due, not locked by another
+   * worker, and first in line for its ordering key.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<InboundEvent> lock(long id) {
+    List<?> locked =
+        em.createNativeQuery(LOCK_PROCESSABLE)
+            .setParameter(1, id)
+            .setParameter(2, Timestamp.from(clock.instant()))
+            .getResultList();
+    if (locked.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(InboundEvent.class, id));
+  }
+
+  @Transactional
+  public Optional<InboundEvent> find(long id) {
+    return Optional.ofNullable(em.find(InboundEvent.class, id));
+  }
+
+  /** Records a failed attempt in its own transaction (the processing one was rolled back). */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void recordFailure(long id, String reason, Instant retryAt) {
+    InboundEvent event = em.find(InboundEvent.class, id);
+    if (event != null && event.status() == LedgerStatus.PENDING) {
+      event.failed(reason, retryAt, clock.instant());
+    }
+  }
+
+  /** Rows in quarantine, newest first. */
+  @Transactional
+  public List<InboundEvent> quarantined(int limit) {
+    return em.createQuery(
+            "select e from InboundEvent e where e.status = :s order by e.id desc",
+            InboundEvent.class)
+        .setParameter("s", LedgerStatus.QUARANTINED)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** Rows of a source, newest first (for the admin API). */
+  @Transactional
+  public List<InboundEvent> recent(int limit) {
+    return em.createQuery("select e from InboundEvent e order by e.id desc", InboundEvent.class)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** Puts a quarantined row back to work. */
+  @Transactional
+  public boolean replay(long id) {
+    InboundEvent event = em.find(InboundEvent.class, id);
+    if (event == null || event.status() != LedgerStatus.QUARANTINED) {
+      return false;
+    }
+    event.replay(clock.instant());
+    return true;
+  }
+
+  /** Counts rows per status, for health and metrics. */
+  @Transactional
+  public long count(LedgerStatus status) {
+    return em.createQuery("select count(e) from InboundEvent e where e.status = :s", Long.class)
+        .setParameter("s", status)
+        .getSingleResult();
+  }
+}

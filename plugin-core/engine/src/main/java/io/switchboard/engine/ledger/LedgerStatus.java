@@ -1,0 +1,13 @@
+package io.switchboard.engine.ledger;
+
+/** Where a ledger row (inbound event or outbox entry) stands. */
+public enum LedgerStatus {
+  /** Waiting to be processed (possibly after a failed attempt, see next_attempt_at). */
+  PENDING,
+  /** Claimed by a worker (outbox only; the lease ends at lease_until). */
+  IN_FLIGHT,
+  /** Processed; its effect happened once. */
+  DONE,
+  /** Set aside with a reason after a permanent failure or too many attempts; replayable. */
+  QUARANTINED
+}

@@ -1,0 +1,126 @@
+package io.switchboard.engine.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The transactional outbox. Entries are enqueued in the caller's transaction (so an effect exists
+ * exactly when the state change that needs it was committed), claimed with a lease by the
+ * dispatcher in order per ordering key, and completed, retried or quarantined.
+ */
+@ApplicationScoped
+public class Outbox {
+  private static final String INSERT =
+      "insert into outbox (workspace_id, target, action, ordering_key, idempotency_key,"
+          + " subject_id, status, attempts, next_attempt_at, created_at)"
+          + " values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"
+          + " on conflict (target, idempotency_key) do nothing";
+
+  // Due rows whose ordering key has no earlier unfinished row; expired leases are due again (the
+  // instance that held them died). SKIP LOCKED lets instances share the work.
+  private static final String CLAIM =
+      "select o.id from outbox o where ((o.status = 'PENDING' and o.next_attempt_at <= ?)"
+          + " or (o.status = 'IN_FLIGHT' and o.lease_until < ?))"
+          + " and not exists (select 1 from outbox p where p.ordering_key = o.ordering_key"
+          + " and p.id < o.id and p.status in ('PENDING', 'IN_FLIGHT'))"
+          + " order by o.id limit ? for update skip locked";
+
+  @PersistenceContext(unitName = "switchboard")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  /**
+   * Adds an effect unless one with the same target and idempotency key exists.
+   *
+   * @return whether it was added
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean enqueue(
+      String workspaceId,
+      String target,
+      String action,
+      String orderingKey,
+      String idempotencyKey,
+      String subjectId) {
+    Timestamp now = Timestamp.from(clock.instant());
+    return em.createNativeQuery(INSERT)
+            .setParameter(1, workspaceId)
+            .setParameter(2, target)
+            .setParameter(3, action)
+            .setParameter(4, orderingKey)
+            .setParameter(5, idempotencyKey)
+            .setParameter(6, subjectId)
+            .setParameter(7, now)
+            .setParameter(8, now)
+            .executeUpdate()
+        == 1;
+  }
+
+  /** Claims up to {@code limit} due entries for {@code lease}, in their own transaction. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @SuppressWarnings("unchecked")
+  public List<OutboxEntry> claim(int limit, Duration lease) {
+    Instant now = clock.instant();
+    Timestamp ts = Timestamp.from(now);
+    List<Object> ids =
+        em.createNativeQuery(CLAIM)
+            .setParameter(1, ts)
+            .setParameter(2, ts)
+            .setParameter(3, limit)
+            .getResultList();
+    List<OutboxEntry> claimed = new ArrayList<>();
+    for (Object id : ids) {
+      OutboxEntry entry = em.find(OutboxEntry.class, ((Number) id).longValue());
+      entry.lease(now.plus(lease));
+      claimed.add(entry);
+    }
+    return claimed;
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void complete(long id, String outcome) {
+    em.find(OutboxEntry.class, id).done(outcome, clock.instant());
+  }
+
+  /** Records a failed attempt: retried at {@code retryAt}, quarantined when it is null. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void fail(long id, String reason, Instant retryAt) {
+    em.find(OutboxEntry.class, id).failed(reason, retryAt, clock.instant());
+  }
+
+  @Transactional
+  public List<OutboxEntry> quarantined(int limit) {
+    return em.createQuery(
+            "select o from OutboxEntry o where o.status = :s order by o.id desc", OutboxEntry.class)
+        .setParameter("s", LedgerStatus.QUARANTINED)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Transactional
+  public List<OutboxEntry> recent(int limit) {
+    return em.createQuery("select o from OutboxEntry o order by o.id desc", OutboxEntry.class)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Transactional
+  public boolean replay(long id) {
+    OutboxEntry entry = em.find(OutboxEntry.class, id);
+    if (entry == null || entry.status() != LedgerStatus.QUARANTINED) {
+      return false;
+    }
+    entry.replay(clock.instant());
+    return true;
+  }
+}

@@ -1,0 +1,146 @@
+package io.switchboard.engine.ledger;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A side effect on a CRM or a channel, written in the same transaction as the state change that
+ * needs it and performed later by the dispatcher.
+ */
+@Entity
+@Table(name = "outbox")
+public class OutboxEntry {
+  @Id private Long id;
+
+  @Column(name = "workspace_id")
+  private String workspaceId;
+
+  /** {@code crm:<connection id>} or {@code channel:<channel id>}. */
+  private String target;
+
+  private String action;
+
+  @Column(name = "ordering_key")
+  private String orderingKey;
+
+  @Column(name = "idempotency_key")
+  private String idempotencyKey;
+
+  /** The id of the row the effect is about (a message id). */
+  @Column(name = "subject_id")
+  private String subjectId;
+
+  @Enumerated(EnumType.STRING)
+  private LedgerStatus status;
+
+  private int attempts;
+
+  @Column(name = "next_attempt_at")
+  private Instant nextAttemptAt;
+
+  @Column(name = "lease_until")
+  private Instant leaseUntil;
+
+  @Column(name = "last_error")
+  private String lastError;
+
+  private String result;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "done_at")
+  private Instant doneAt;
+
+  protected OutboxEntry() {}
+
+  void lease(Instant until) {
+    status = LedgerStatus.IN_FLIGHT;
+    leaseUntil = until;
+  }
+
+  void done(String outcome, Instant now) {
+    status = LedgerStatus.DONE;
+    result = outcome;
+    doneAt = now;
+    leaseUntil = null;
+    lastError = null;
+  }
+
+  void failed(String reason, Instant retryAt, Instant now) {
+    attempts++;
+    lastError = Reasons.truncate(reason);
+    leaseUntil = null;
+    if (retryAt == null) {
+      status = LedgerStatus.QUARANTINED;
+      doneAt = now;
+    } else {
+      status = LedgerStatus.PENDING;
+      nextAttemptAt = retryAt;
+    }
+  }
+
+  void replay(Instant now) {
+    status = LedgerStatus.PENDING;
+    attempts = 0;
+    nextAttemptAt = now;
+    doneAt = null;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String workspaceId() {
+    return workspaceId;
+  }
+
+  public String target() {
+    return target;
+  }
+
+  public String action() {
+    return action;
+  }
+
+  public String orderingKey() {
+    return orderingKey;
+  }
+
+  public String idempotencyKey() {
+    return idempotencyKey;
+  }
+
+  public String subjectId() {
+    return subjectId;
+  }
+
+  public LedgerStatus status() {
+    return status;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+
+  public String lastError() {
+    return lastError;
+  }
+
+  public String result() {
+    return result;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant nextAttemptAt() {
+    return nextAttemptAt;
+  }
+}
