@@ -60,7 +60,8 @@ public final class SandboxMain {
     System.out.println("  Graph API for the bridge: graphApiBaseUrl=" + server.graphApiBaseUrl());
     System.out.println("  Webhooks go to:    " + config.webhookUrl());
     System.out.println("  phoneNumberId:     " + config.phoneNumberId());
-    System.out.println("  read receipts:     " + config.readReceipts().name().toLowerCase());
+    System.out.println(
+        "  read receipts:     " + config.readReceipts().name().toLowerCase(java.util.Locale.ROOT));
     if (config.usesDemoSecrets()) {
       System.out.println(
           "  Note: using the demo app secret and/or access token from the README;"
