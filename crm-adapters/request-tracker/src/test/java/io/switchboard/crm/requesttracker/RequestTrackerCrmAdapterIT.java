@@ -1,0 +1,380 @@
+package io.switchboard.crm.requesttracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.switchboard.spi.PermanentException;
+import io.switchboard.spi.PluginConfig;
+import io.switchboard.spi.PluginContext;
+import io.switchboard.spi.RetryableException;
+import io.switchboard.spi.WebhookRequest;
+import io.switchboard.spi.crm.AssignmentChange;
+import io.switchboard.spi.crm.CrmAdapter;
+import io.switchboard.spi.crm.CrmEvent;
+import io.switchboard.testkit.crm.CrmAdapterContractTest;
+import io.switchboard.testkit.crm.CrmTestData;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The adapter against a real Request Tracker 5, started with {@code
+ * tools/request-tracker/setup-rt.sh} (root, apt on first use) with this test's own webhook
+ * receiver. RT is shared with other test runs: nothing here resets it, data is unique per test.
+ */
+class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
+  private static final Path SETUP =
+      Path.of(System.getProperty("rt.setup", "../../tools/request-tracker/setup-rt.sh"))
+          .toAbsolutePath()
+          .normalize();
+  private static final String SECRET = "it-secret-" + UUID.randomUUID();
+  private static final List<WebhookRequest> WEBHOOKS = new CopyOnWriteArrayList<>();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private static HttpServer receiver;
+  private static String webhookUrl;
+  private static String baseUrl;
+  private static String token;
+
+  @BeforeAll
+  static void startRequestTrackerWithOurWebhook() throws Exception {
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/rt-webhook",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          WEBHOOKS.add(WebhookRequest.of(body, new HashMap<>(exchange.getRequestHeaders()), null));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    webhookUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/rt-webhook";
+    baseUrl = setupRt("start").trim();
+    token = setupRt("token").trim();
+  }
+
+  @AfterAll
+  static void stopReceiver() {
+    if (receiver != null) {
+      receiver.stop(0);
+    }
+  }
+
+  /**
+   * Another run (the end-to-end tests) may have restarted RT with its own webhook: take it back.
+   */
+  @BeforeEach
+  void ensureRtPostsToUs() throws Exception {
+    setupRt("start");
+  }
+
+  private static String setupRt(String command) throws IOException, InterruptedException {
+    assertThat(SETUP).as("RT setup script").exists();
+    ProcessBuilder process = new ProcessBuilder("bash", SETUP.toString(), command);
+    process.environment().put("RT_WEBHOOK_URL", webhookUrl);
+    process.environment().put("RT_WEBHOOK_SECRET", SECRET);
+    Path log = Files.createTempFile("setup-rt", ".log");
+    process.redirectError(log.toFile());
+    Process running = process.start();
+    String out = new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    boolean ended = running.waitFor(10, TimeUnit.MINUTES);
+    String errors = Files.readString(log);
+    Files.deleteIfExists(log);
+    if (!ended || running.exitValue() != 0) {
+      running.destroy();
+      throw new IllegalStateException("setup-rt.sh " + command + " failed:\n" + errors);
+    }
+    return out;
+  }
+
+  private static Map<String, String> config() {
+    return Map.of("baseUrl", baseUrl, "token", token, "webhookSecret", SECRET, "queue", "Support");
+  }
+
+  @Override
+  protected CrmAdapter newAdapter() throws Exception {
+    RequestTrackerCrmAdapterFactory factory = new RequestTrackerCrmAdapterFactory();
+    return factory.create(
+        PluginConfig.of(factory.options(), config()),
+        new PluginContext("rt-it", Clock.systemUTC()));
+  }
+
+  @Override
+  protected void playAgentReply(String ticketId, String text) throws Exception {
+    asAgent("/ticket/" + ticketId + "/correspond", text);
+  }
+
+  @Override
+  protected void playAgentInternalComment(String ticketId, String text) throws Exception {
+    asAgent("/ticket/" + ticketId + "/comment", text);
+  }
+
+  private static void asAgent(String path, String text) throws Exception {
+    JsonObject body =
+        Json.createObjectBuilder().add("Content", text).add("ContentType", "text/plain").build();
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/REST/2.0" + path))
+                .header("Authorization", basic("agent1", "agent1-pass"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode())
+        .as("agent1 POST %s: %s", path, response.body())
+        .isEqualTo(201);
+  }
+
+  @Override
+  protected int countEntriesContaining(String ticketId, String text) throws Exception {
+    int count = 0;
+    for (JsonValue txn :
+        rest("/ticket/" + ticketId + "/history?per_page=100&fields=Type").getJsonArray("items")) {
+      String type = txn.asJsonObject().getString("Type");
+      if (List.of("Create", "Correspond", "Comment").contains(type)) {
+        String id = txn.asJsonObject().getString("id");
+        boolean contains =
+            rest("/transaction/" + id + "/attachments?fields=ContentType,Content")
+                .getJsonArray("items")
+                .stream()
+                .map(JsonValue::asJsonObject)
+                .anyMatch(a -> a.getString("Content", "").contains(text));
+        count += contains ? 1 : 0;
+      }
+    }
+    return count;
+  }
+
+  @Override
+  protected WebhookRequest signedWebhook(byte[] body) {
+    String signature =
+        "sha256="
+            + HexFormat.of()
+                .formatHex(
+                    RequestTrackerCrmAdapter.hmacSha256(
+                        SECRET.getBytes(StandardCharsets.UTF_8), body));
+    return WebhookRequest.of(body, Map.of("X-RT-Signature", List.of(signature)), Map.of());
+  }
+
+  @Override
+  protected Optional<List<WebhookRequest>> receivedWebhooks() {
+    return Optional.of(WEBHOOKS);
+  }
+
+  // ------------------------------------------------------------------ RT specifics
+
+  @Test
+  @DisplayName("the requester is an RT user with WhatsApp Id, phone and an undeliverable address")
+  void requesterInRt() throws Exception {
+    String requester = crm.upsertRequester(data.requester());
+
+    JsonObject user = rest("/user/" + requester);
+    assertThat(requester).isEqualTo("wa-" + data.whatsAppId());
+    assertThat(user.getString("EmailAddress")).isEqualTo(requester + "@example.invalid");
+    assertThat(user.getString("MobilePhone")).isEqualTo(data.phoneE164());
+    assertThat(customFields(user)).containsEntry("WhatsApp Id", data.whatsAppId());
+    assertThat(user.getString("RealName")).isEqualTo(data.requester().displayName());
+
+    crm.upsertRequester(data.requester("Kerry F."));
+    assertThat(rest("/user/" + requester).getString("RealName")).isEqualTo("Kerry F.");
+  }
+
+  @Test
+  @DisplayName(
+      "the ticket carries the requestor and the Channel, Customer Phone, Conversation Id fields")
+  void ticketInRt() throws Exception {
+    String requester = crm.upsertRequester(data.requester());
+    String ticket = crm.openTicket(data.ticket(requester));
+
+    JsonObject json = rest("/ticket/" + ticket);
+    assertThat(json.getJsonArray("Requestor").getJsonObject(0).getString("id"))
+        .isEqualTo(requester);
+    assertThat(customFields(json))
+        .containsEntry("Channel", "WhatsApp")
+        .containsEntry("Customer Phone", data.phoneE164())
+        .containsEntry("Conversation Id", data.conversationId());
+  }
+
+  @Test
+  @DisplayName("a resolved ticket is not reused: the conversation gets a new one")
+  void resolvedTicketIsNotReused() throws Exception {
+    String ticket = openTicket();
+    restPut(
+        "/ticket/" + ticket,
+        "token " + token,
+        Json.createObjectBuilder().add("Status", "resolved").build());
+
+    assertThat(openTicket()).isNotEqualTo(ticket);
+  }
+
+  @Test
+  @DisplayName(
+      "a customer message is a Correspond by the requester, with attachments as attachments")
+  void customerMessageIsWrittenAsTheRequester() throws Exception {
+    String requester = requesterOf();
+    String ticket = openTicket();
+    String text = data.uniqueText("Here is the broken lid, ça ne ferme pas");
+
+    String txn =
+        crm.appendCustomerMessage(
+            ticket, data.message(requester, text, List.of(CrmTestData.photo("lid photo.png"))));
+
+    JsonObject transaction = rest("/transaction/" + txn);
+    assertThat(transaction.getString("Type")).isEqualTo("Correspond");
+    assertThat(transaction.getJsonObject("Creator").getString("id")).isEqualTo(requester);
+    List<JsonObject> parts =
+        rest("/transaction/" + txn + "/attachments?fields=ContentType,Content,Filename")
+            .getJsonArray("items")
+            .stream()
+            .map(JsonValue::asJsonObject)
+            .toList();
+    assertThat(parts)
+        .anySatisfy(p -> assertThat(p.getString("Content", "")).contains(text))
+        .anySatisfy(
+            p -> {
+              assertThat(p.getString("Filename")).isEqualTo("lid photo.png");
+              assertThat(p.getString("ContentType")).isEqualTo("image/png");
+            });
+  }
+
+  @Test
+  @DisplayName("an agent's owner change comes back as an AssignmentChange through poll and webhook")
+  void ownerChange() throws Exception {
+    String ticket = openTicket();
+    String cursor = crm.poll(null).nextCursor();
+    int before = WEBHOOKS.size();
+
+    restPut(
+        "/ticket/" + ticket,
+        basic("agent1", "agent1-pass"),
+        Json.createObjectBuilder().add("Owner", "agent2").build());
+
+    List<CrmEvent> polled = new ArrayList<>();
+    String position = cursor;
+    for (int i = 0; i < 20 && polled.stream().noneMatch(AssignmentChange.class::isInstance); i++) {
+      var result = crm.poll(position);
+      position = result.nextCursor();
+      polled.addAll(result.events());
+    }
+    assertThat(polled)
+        .filteredOn(e -> e.ticketId().equals(ticket))
+        .singleElement()
+        .isInstanceOfSatisfying(
+            AssignmentChange.class, change -> assertThat(change.assignee()).isEqualTo("agent2"));
+    List<CrmEvent> hooked = new ArrayList<>();
+    org.awaitility.Awaitility.await()
+        .atMost(EVENT_TIMEOUT)
+        .until(
+            () -> {
+              hooked.clear();
+              for (WebhookRequest w : WEBHOOKS.subList(before, WEBHOOKS.size())) {
+                if (crm.isAuthentic(w)) {
+                  hooked.addAll(crm.parseWebhook(w.body()));
+                }
+              }
+              return hooked.stream().anyMatch(e -> e.ticketId().equals(ticket));
+            });
+    assertThat(hooked)
+        .filteredOn(e -> e.ticketId().equals(ticket))
+        .singleElement()
+        .isEqualTo(polled.stream().filter(e -> e.ticketId().equals(ticket)).findFirst().get());
+  }
+
+  @Test
+  @DisplayName("checkReachable: a refused token is permanent, an unreachable RT retryable")
+  void reachability() throws Exception {
+    RequestTrackerCrmAdapterFactory factory = new RequestTrackerCrmAdapterFactory();
+    Map<String, String> wrongToken = new HashMap<>(config());
+    wrongToken.put("token", "1-2-not-a-token");
+    try (CrmAdapter refused =
+        factory.create(
+            PluginConfig.of(factory.options(), wrongToken),
+            new PluginContext("rt-it", Clock.systemUTC()))) {
+      assertThatThrownBy(refused::checkReachable)
+          .isInstanceOf(PermanentException.class)
+          .hasMessageContaining("401");
+    }
+    Map<String, String> closedPort = new HashMap<>(config());
+    try (ServerSocket free = new ServerSocket(0)) {
+      closedPort.put("baseUrl", "http://127.0.0.1:" + free.getLocalPort());
+    }
+    try (CrmAdapter unreachable =
+        factory.create(
+            PluginConfig.of(factory.options(), closedPort),
+            new PluginContext("rt-it", Clock.systemUTC()))) {
+      assertThatThrownBy(unreachable::checkReachable).isInstanceOf(RetryableException.class);
+    }
+  }
+
+  // ------------------------------------------------------------------ REST2 as root/token
+
+  private static JsonObject rest(String path) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/REST/2.0" + path))
+                .header("Authorization", "token " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  private static void restPut(String path, String authorization, JsonObject body) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/REST/2.0" + path))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("PUT %s: %s", path, response.body()).isEqualTo(200);
+  }
+
+  private static Map<String, String> customFields(JsonObject record) {
+    Map<String, String> values = new HashMap<>();
+    for (JsonValue field : record.getJsonArray("CustomFields")) {
+      JsonObject f = field.asJsonObject();
+      if (!f.getJsonArray("values").isEmpty()) {
+        values.put(f.getString("name"), f.getJsonArray("values").getString(0));
+      }
+    }
+    return values;
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+}
