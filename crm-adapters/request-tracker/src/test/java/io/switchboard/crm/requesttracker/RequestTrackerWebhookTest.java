@@ -1,0 +1,221 @@
+package io.switchboard.crm.requesttracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.spi.Attachment;
+import io.switchboard.spi.MalformedPayloadException;
+import io.switchboard.spi.PluginConfig;
+import io.switchboard.spi.PluginContext;
+import io.switchboard.spi.WebhookRequest;
+import io.switchboard.spi.crm.AgentReply;
+import io.switchboard.spi.crm.AssignmentChange;
+import io.switchboard.spi.crm.CrmAdapter;
+import io.switchboard.spi.crm.CrmEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Webhook parsing and signatures, with bodies as RT's "Switchboard webhook" scrip posts them. */
+class RequestTrackerWebhookTest {
+  private static final String SECRET = "s3cret";
+
+  /** The README's example: agent1 replied on ticket 1 (keys sorted, as the scrip sends them). */
+  static final String AGENT_REPLY =
+      """
+      {"attachments":[],"content":"Your order ships tomorrow.","created":"2026-11-22T23:36:32Z","creator":"agent1",
+       "custom_fields":{"Channel":"WhatsApp","Conversation Id":"conv-30306","Conversation Status":"pending",
+        "Customer Phone":"+15550001234","Order Number":"4567"},"event":"Correspond","field":null,"new_value":null,
+       "old_value":null,"owner":"agent1","queue":"Support","requestors":["wa-15552333520421"],"status":"open",
+       "subject":"WhatsApp conversation with +15550001234","ticket_id":1,"transaction_id":62}
+      """;
+
+  private CrmAdapter rt;
+
+  @BeforeEach
+  void adapter() throws Exception {
+    rt = adapter(Map.of("webhookSecret", SECRET));
+  }
+
+  @AfterEach
+  void close() {
+    rt.close();
+  }
+
+  static CrmAdapter adapter(Map<String, String> extra) throws Exception {
+    RequestTrackerCrmAdapterFactory factory = new RequestTrackerCrmAdapterFactory();
+    Map<String, String> raw = new HashMap<>(Map.of("baseUrl", "http://127.0.0.1:9", "token", "t"));
+    raw.putAll(extra);
+    return factory.create(
+        PluginConfig.of(factory.options(), raw),
+        new PluginContext(
+            "rt", Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)));
+  }
+
+  private static String body(String event, String creator, String extra) {
+    return AGENT_REPLY
+        .replace("\"event\":\"Correspond\"", "\"event\":\"" + event + "\"")
+        .replace("\"creator\":\"agent1\"", "\"creator\":\"" + creator + "\"")
+        .replace("\"field\":null", extra == null ? "\"field\":null" : extra);
+  }
+
+  private List<CrmEvent> parse(String json) throws MalformedPayloadException {
+    return rt.parseWebhook(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @DisplayName("an agent's Correspond is an AgentReply with event id txn:<transaction id>")
+  void agentReply() throws Exception {
+    assertThat(parse(AGENT_REPLY))
+        .containsExactly(
+            new AgentReply(
+                "txn:62",
+                "1",
+                "agent1",
+                "Your order ships tomorrow.",
+                List.of(),
+                Instant.parse("2026-11-22T23:36:32Z")));
+  }
+
+  @Test
+  @DisplayName("files of a reply are attachment references rt-attachment:<id>")
+  void replyAttachments() throws Exception {
+    String json =
+        AGENT_REPLY.replace(
+            "\"attachments\":[]",
+            "\"attachments\":[{\"id\":71,\"filename\":\"label.pdf\",\"content_type\":\"application/pdf\"}]");
+
+    AgentReply reply = (AgentReply) parse(json).get(0);
+
+    assertThat(reply.attachments())
+        .containsExactly(
+            new Attachment("label.pdf", "application/pdf", -1, "rt-attachment:71", null));
+  }
+
+  @Test
+  @DisplayName("the adapter's own writes and the requestor's messages are no agent replies")
+  void noEchoes() throws Exception {
+    assertThat(parse(body("Correspond", "switchboard", null))).isEmpty();
+    assertThat(parse(body("Correspond", "wa-15552333520421", null))).isEmpty();
+    assertThat(parse(body("Correspond", "RT_System", null))).isEmpty();
+    assertThat(parse(body("Create", "switchboard", null))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("comments, statuses, custom fields and watchers give nothing")
+  void nothingForOtherTransactions() throws Exception {
+    assertThat(parse(body("Comment", "agent1", null))).isEmpty();
+    assertThat(parse(body("Status", "RT_System", "\"field\":\"Status\""))).isEmpty();
+    assertThat(parse(body("CustomField", "agent1", "\"field\":\"Conversation Status\""))).isEmpty();
+    assertThat(parse(body("SetWatcher", "agent1", "\"field\":\"Owner\""))).isEmpty();
+    assertThat(parse(body("Set", "agent1", "\"field\":\"Subject\""))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an owner change is an AssignmentChange to the ticket's owner, null for Nobody")
+  void ownerChanges() throws Exception {
+    assertThat(parse(body("Set", "agent2", "\"field\":\"Owner\"")))
+        .containsExactly(
+            new AssignmentChange("txn:62", "1", "agent1", Instant.parse("2026-11-22T23:36:32Z")));
+    assertThat(parse(body("Take", "agent1", null)))
+        .singleElement()
+        .isInstanceOf(AssignmentChange.class);
+    assertThat(
+            parse(
+                body("Untake", "agent1", null)
+                    .replace("\"owner\":\"agent1\"", "\"owner\":\"Nobody\"")))
+        .singleElement()
+        .isInstanceOfSatisfying(AssignmentChange.class, c -> assertThat(c.assignee()).isNull());
+    assertThat(parse(body("Set", "switchboard", "\"field\":\"Owner\""))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("tickets of other queues are not this connection's business")
+  void otherQueue() throws Exception {
+    assertThat(parse(AGENT_REPLY.replace("\"queue\":\"Support\"", "\"queue\":\"Sales\"")))
+        .isEmpty();
+  }
+
+  @Test
+  @DisplayName("unknown keys are ignored and a missing created time comes from the clock")
+  void lenient() throws Exception {
+    String json =
+        AGENT_REPLY
+            .replace("\"created\":\"2026-11-22T23:36:32Z\",", "")
+            .replace("{\"attachments\"", "{\"future_key\":{\"x\":[1,2]},\"attachments\"");
+
+    AgentReply reply = (AgentReply) parse(json).get(0);
+
+    assertThat(reply.at()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
+  }
+
+  @Test
+  @DisplayName("bodies that are not the scrip's JSON are malformed, with the reason")
+  void malformed() {
+    assertThatThrownBy(() -> parse("not json"))
+        .isInstanceOf(MalformedPayloadException.class)
+        .hasMessageContaining("not JSON");
+    assertThatThrownBy(() -> parse("[1,2]"))
+        .isInstanceOf(MalformedPayloadException.class)
+        .hasMessageContaining("not an object");
+    assertThatThrownBy(() -> parse(AGENT_REPLY.replace("\"ticket_id\":1,", "")))
+        .isInstanceOf(MalformedPayloadException.class)
+        .hasMessageContaining("ticket_id");
+    assertThatThrownBy(() -> parse("{\"event\":\"Correspond\""))
+        .isInstanceOf(MalformedPayloadException.class);
+  }
+
+  // ------------------------------------------------------------------ signatures
+
+  private static WebhookRequest request(byte[] body, String signature) {
+    return WebhookRequest.of(
+        body,
+        signature == null ? Map.of() : Map.of("x-rt-signature", List.of(signature)),
+        Map.of());
+  }
+
+  private static String sign(String secret, byte[] body) {
+    return "sha256="
+        + HexFormat.of()
+            .formatHex(
+                RequestTrackerCrmAdapter.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), body));
+  }
+
+  @Test
+  @DisplayName("X-RT-Signature: the right HMAC passes, anything else fails")
+  void signatures() {
+    byte[] body = AGENT_REPLY.getBytes(StandardCharsets.UTF_8);
+    byte[] other = AGENT_REPLY.replace("tomorrow", "today").getBytes(StandardCharsets.UTF_8);
+
+    assertThat(rt.isAuthentic(request(body, sign(SECRET, body)))).isTrue();
+    assertThat(
+            rt.isAuthentic(
+                request(body, sign(SECRET, body).toUpperCase().replace("SHA256", "sha256"))))
+        .isTrue();
+    assertThat(rt.isAuthentic(request(other, sign(SECRET, body)))).isFalse();
+    assertThat(rt.isAuthentic(request(body, sign("other secret", body)))).isFalse();
+    assertThat(rt.isAuthentic(request(body, null))).isFalse();
+    assertThat(rt.isAuthentic(request(body, "sha256=zz-not-hex"))).isFalse();
+    assertThat(rt.isAuthentic(request(body, "sha1=" + sign(SECRET, body).substring(7)))).isFalse();
+    assertThat(rt.isAuthentic(request(body, "sha256="))).isFalse();
+  }
+
+  @Test
+  @DisplayName("without a configured webhookSecret every webhook is rejected")
+  void noSecretNoWebhooks() throws Exception {
+    byte[] body = AGENT_REPLY.getBytes(StandardCharsets.UTF_8);
+    try (CrmAdapter unsigned = adapter(Map.of())) {
+      assertThat(unsigned.isAuthentic(request(body, sign("any", body)))).isFalse();
+      assertThat(unsigned.isAuthentic(request(body, sign(SECRET, body)))).isFalse();
+    }
+  }
+}
