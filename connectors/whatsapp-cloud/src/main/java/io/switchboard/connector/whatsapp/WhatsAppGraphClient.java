@@ -20,8 +20,8 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
@@ -35,6 +35,18 @@ final class WhatsAppGraphClient implements AutoCloseable {
 
   private static final int MAX_CONNECTIONS = 20;
   private static final int MAX_ERROR_BODY_CHARS = 8192;
+
+  /**
+   * Meta's contract declares {@code Content-Type} as an enum with the bare {@code application/json}
+   * (a {@code charset} parameter is rejected; JSON is UTF-8 anyway, RFC 8259).
+   */
+  private static final ContentType JSON = ContentType.create("application/json");
+
+  /**
+   * Meta's contract constrains {@code User-Agent} to {@code name/x.y.z}; HttpClient's default
+   * ({@code Apache-HttpClient/5.4.4 (Java/17)}) does not match, so the connector names itself.
+   */
+  static final String USER_AGENT = "Switchboard-WhatsApp-Cloud/0.1.0";
 
   private final String messagesUrl;
   private final String accessToken;
@@ -91,7 +103,9 @@ final class WhatsAppGraphClient implements AutoCloseable {
         ClassicRequestBuilder.post(messagesUrl)
             .setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
             .setHeader(HttpHeaders.ACCEPT, "application/json")
-            .setEntity(new StringEntity(request.toJson(json), ContentType.APPLICATION_JSON))
+            .setHeader(HttpHeaders.USER_AGENT, USER_AGENT)
+            .setEntity(
+                new ByteArrayEntity(request.toJson(json).getBytes(StandardCharsets.UTF_8), JSON))
             .build();
     Answer answer;
     try {

@@ -79,6 +79,13 @@ class WhatsAppCloudSendTest {
     GraphApiStub.Received request = graph.received().get(0);
     assertThat(request.method()).isEqualTo("POST");
     assertThat(request.path()).isEqualTo("/v23.0/106540352242922/messages");
+    assertThat(request.headers().get("Content-type")).containsExactly("application/json");
+    // Meta's contract: User-Agent must match name/x.y.z[;k=v][ name/version]
+    assertThat(request.headers().get("User-agent"))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .matches(
+            "^[a-zA-Z0-9\\-_]+/[0-9]+\\.[0-9]+\\.[0-9]+(;[a-zA-Z0-9\\-=\\.]+)?"
+                + "(\\s+[a-zA-Z0-9\\-_]+/[0-9\\-\\.]+)?$");
     assertThat(request.headers().get("Authorization"))
         .containsExactly("Bearer EAAG-test-access-token");
     assertThat(request.body())
