@@ -15,7 +15,6 @@ import io.switchboard.spi.channel.SendReceipt;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +47,7 @@ public final class WhatsAppCloudConnector implements ChannelConnector {
   private static final ChannelCapabilities CAPABILITIES =
       new ChannelCapabilities(
           Set.of("text"),
-          inboundTypes(),
+          InboundContentTranslator.INTERPRETED_TYPES,
           CUSTOMER_SERVICE_WINDOW,
           DEFAULT_MESSAGES_PER_SECOND,
           Duration.ofSeconds(GraphApiFailureClassifier.PAIR_RATE_LIMIT_SECONDS));
@@ -169,10 +168,5 @@ public final class WhatsAppCloudConnector implements ChannelConnector {
   private static String first(Map<String, List<String>> query, String name) {
     List<String> values = query == null ? null : query.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
-  }
-
-  private static Set<String> inboundTypes() {
-    Set<String> types = new HashSet<>(InboundContentTranslator.INTERPRETED_TYPES);
-    return Set.copyOf(types);
   }
 }
