@@ -52,8 +52,8 @@ public class Connections {
       return Optional.ofNullable(hit.value());
     }
     T loaded = loader.get();
-    if (loaded != null) {
-      em.detach(loaded);
+    if (loaded != null && em.isJoinedToTransaction()) {
+      em.detach(loaded); // the cached copy must never be changed through a later transaction
     }
     cache.put(id, new Cached<>(loaded, now.plus(TTL)));
     return Optional.ofNullable(loaded);

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
     user = "${MPCONFIG=switchboard.db.user}",
     password = "${MPCONFIG=switchboard.db.password}",
     minPoolSize = 2,
-    maxPoolSize = 32,
-    properties = {"fish.payara.is-connection-validation-required=true"})
+    maxPoolSize = 32)
 @ApplicationScoped
 public class SwitchboardDataSource {}

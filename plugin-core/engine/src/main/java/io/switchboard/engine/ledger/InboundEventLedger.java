@@ -21,7 +21,7 @@ public class InboundEventLedger {
       "insert into inbound_event (workspace_id, source, dedupe_key, ordering_key, format, body,"
           + " status, attempts, next_attempt_at, last_error, received_at, processed_at)"
           + " values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"
-          + " on conflict (source, dedupe_key) do nothing";
+          + " on conflict do nothing";
 
   // A row is processable when no earlier row of the same ordering key is still waiting: that keeps
   // each conversation in order while other conversations proceed. SKIP LOCKED lets several workers

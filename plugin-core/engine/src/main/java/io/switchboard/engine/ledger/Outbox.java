@@ -23,7 +23,7 @@ public class Outbox {
       "insert into outbox (workspace_id, target, action, ordering_key, idempotency_key,"
           + " subject_id, status, attempts, next_attempt_at, created_at)"
           + " values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"
-          + " on conflict (target, idempotency_key) do nothing";
+          + " on conflict do nothing";
 
   // Due rows whose ordering key has no earlier unfinished row; expired leases are due again (the
   // instance that held them died). SKIP LOCKED lets instances share the work.
