@@ -322,6 +322,34 @@ class WhatsAppWebhookSamplesTest {
     assertThat(m.sentAt()).isEqualTo(Instant.ofEpochSecond(1749416383));
   }
 
+  @Test
+  @DisplayName("test kit builder bodies parse exactly: escaped text and a failed status with code")
+  void testKitBuilderBodiesParse() throws MalformedPayloadException {
+    String text = "Line 1\n\"quoted\" \\ مرحبا 📦";
+    CustomerMessage m =
+        single(
+            WhatsAppWebhookBuilder.textMessage(
+                    OUR_NUMBER_ID, SHEENA, "Kerry \"K\" Fisher", "wamid.B1", text, 1749416383L)
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(m.content().text()).isEqualTo(text);
+    assertThat(m.from().displayName()).isEqualTo("Kerry \"K\" Fisher");
+    List<InboundEvent> failed =
+        connector.parse(
+            WhatsAppWebhookBuilder.failedStatus(
+                    OUR_NUMBER_ID, "wamid.OUT7", SHEENA, 131047, "Re-engagement message", 5L)
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(failed)
+        .singleElement()
+        .isEqualTo(
+            new DeliveryUpdate(
+                "wamid.OUT7",
+                DeliveryStatus.FAILED,
+                Instant.ofEpochSecond(5),
+                SHEENA,
+                "131047",
+                "Re-engagement message"));
+  }
+
   private CustomerMessage single(String sample) throws MalformedPayloadException {
     return single(WhatsAppContractSamples.webhook(sample));
   }
