@@ -208,8 +208,7 @@ public final class PrismMock implements AutoCloseable, BeforeAllCallback, AfterA
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
     }
-    return Path.of(
-        System.getProperty("user.home"), ".cache", "switchboard", "prism-" + PRISM_VERSION);
+    return Path.of(System.getProperty("user.home"), ".cache", "switchboard", "prism");
   }
 
   private static Path installedPrism() throws IOException, InterruptedException {
