@@ -1,0 +1,171 @@
+package io.switchboard.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real Request Tracker 5 on this machine, provisioned and started by the project's own {@code
+ * tools/request-tracker/setup-rt.sh}, with its webhook scrip pointed at the bridge under test.
+ */
+public final class RequestTrackerFixture {
+  public static final String BASE = "http://127.0.0.1:8092";
+  private static final String REST = BASE + "/REST/2.0";
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String token;
+
+  private RequestTrackerFixture(String token) {
+    this.token = token;
+  }
+
+  /** Starts RT (installing it on first use) so that its webhook posts to {@code webhookUrl}. */
+  public static RequestTrackerFixture start(String webhookUrl, String webhookSecret) {
+    setupRt("start", Map.of("RT_WEBHOOK_URL", webhookUrl, "RT_WEBHOOK_SECRET", webhookSecret));
+    return new RequestTrackerFixture(setupRt("token", Map.of()).trim());
+  }
+
+  public String token() {
+    return token;
+  }
+
+  private static String setupRt(String command, Map<String, String> env) {
+    Path root = Path.of(System.getProperty("switchboard.projectRoot", "..")).toAbsolutePath();
+    Path script = root.resolve("tools/request-tracker/setup-rt.sh");
+    try {
+      Path log = Files.createTempFile("setup-rt-" + command, ".log");
+      ProcessBuilder pb =
+          new ProcessBuilder("bash", script.toString(), command).redirectError(log.toFile());
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(900, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IllegalStateException(
+            "setup-rt.sh " + command + " failed:\n" + Files.readString(log));
+      }
+      return out.lines().reduce((a, b) -> b).orElse("");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A ticket as REST2 shows it. */
+  public JsonObject ticket(String id) {
+    return get("/ticket/" + id).asJsonObject();
+  }
+
+  /** Ids of the tickets TicketSQL finds. */
+  public List<String> ticketIds(String ticketSql) {
+    JsonObject page =
+        get("/tickets?query=" + URLEncoder.encode(ticketSql, StandardCharsets.UTF_8) + "&per_page=100")
+            .asJsonObject();
+    List<String> ids = new ArrayList<>();
+    for (JsonValue item : page.getJsonArray("items")) {
+      ids.add(item.asJsonObject().getString("id"));
+    }
+    return ids;
+  }
+
+  /** The text contents of a ticket's transactions of the given type (Create, Correspond, ...). */
+  public List<String> contents(String ticketId, String type) {
+    String sql = "ObjectType='RT::Ticket' AND ObjectId=" + ticketId + " AND Type='" + type + "'";
+    JsonObject page =
+        get("/transactions?query="
+                + URLEncoder.encode(sql, StandardCharsets.UTF_8)
+                + "&per_page=100&fields=Type,Creator")
+            .asJsonObject();
+    List<String> texts = new ArrayList<>();
+    for (JsonValue item : page.getJsonArray("items")) {
+      String txn = item.asJsonObject().getString("id");
+      JsonArray attachments =
+          get("/transaction/" + txn + "/attachments?fields=ContentType,Content")
+              .asJsonObject()
+              .getJsonArray("items");
+      for (JsonValue a : attachments) {
+        JsonObject att = a.asJsonObject();
+        if (att.getString("ContentType", "").startsWith("text/plain")
+            && att.containsKey("Content")
+            && !att.isNull("Content")) {
+          String content = att.getString("Content");
+          texts.add(decodeIfBase64(content));
+        }
+      }
+    }
+    return texts;
+  }
+
+  private static String decodeIfBase64(String content) {
+    try {
+      return new String(Base64.getMimeDecoder().decode(content), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException notBase64) {
+      return content;
+    }
+  }
+
+  /** An agent writes a public reply (Correspond) or an internal comment, as a person would. */
+  public void agentWrites(String ticketId, String kind, String text) {
+    String body =
+        Json.createObjectBuilder()
+            .add("Content", text)
+            .add("ContentType", "text/plain")
+            .build()
+            .toString();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(REST + "/ticket/" + ticketId + "/" + kind))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString("agent1:agent1-pass".getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> response = call(request);
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException("RT " + kind + " failed: " + response.body());
+    }
+  }
+
+  private JsonValue get(String path) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(REST + path))
+            .header("Authorization", "token " + token)
+            .timeout(Duration.ofSeconds(30))
+            .build();
+    HttpResponse<String> response = call(request);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("RT GET " + path + " -> " + response.statusCode());
+    }
+    return Json.createReader(new StringReader(response.body())).readValue();
+  }
+
+  private HttpResponse<String> call(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.switchboard.it;
+
+import io.switchboard.testkit.channel.WebhookSigner;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Talks to a running Switchboard the way Meta, RT and an admin do: plain HTTP. */
+public final class SwitchboardClient {
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+  private final String adminToken;
+
+  /**
+   * @param base e.g. {@code http://127.0.0.1:18080/switchboard}
+   */
+  public SwitchboardClient(String base, String adminToken) {
+    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.adminToken = adminToken;
+  }
+
+  /** An HTTP answer: status and body. */
+  public record Answer(int status, String body) {
+    public JsonObject json() {
+      return (JsonObject) parse(body);
+    }
+
+    public JsonArray array() {
+      return (JsonArray) parse(body);
+    }
+  }
+
+  static JsonStructure parse(String body) {
+    return Json.createReader(new StringReader(body)).read();
+  }
+
+  public Answer put(String adminPath, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/api/admin/" + adminPath))
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Answer get(String adminPath) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/api/admin/" + adminPath))
+            .header("Authorization", "Bearer " + adminToken)
+            .GET());
+  }
+
+  public Answer post(String adminPath) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/api/admin/" + adminPath))
+            .header("Authorization", "Bearer " + adminToken)
+            .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** POSTs a WhatsApp webhook body signed with the app secret. */
+  public Answer whatsAppWebhook(String channelId, String appSecret, String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return whatsAppWebhookWithSignature(
+        channelId, WebhookSigner.hubSignature256(appSecret, bytes), body);
+  }
+
+  public Answer whatsAppWebhookWithSignature(String channelId, String signature, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/api/channels/" + channelId + "/webhook"))
+            .header("Content-Type", "application/json")
+            .header(WebhookSigner.HEADER, signature)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public Answer raw(String absoluteOrRelative) {
+    String url =
+        absoluteOrRelative.startsWith("http") ? absoluteOrRelative : base + absoluteOrRelative;
+    return send(HttpRequest.newBuilder(URI.create(url)).GET());
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("HTTP call failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,324 @@
+package io.switchboard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.testkit.channel.WhatsAppWebhookBuilder;
+import io.switchboard.testkit.prism.PrismMock;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole bridge on Payara Micro (the database is chosen by the failsafe execution: PostgreSQL or
+ * H2), with the real Request Tracker 5 and the WhatsApp Cloud API contract served by Prism: a
+ * customer's WhatsApp message becomes an RT ticket, an agent's reply in RT becomes a contract-valid
+ * Graph API send, and delivery statuses come back. The steps build on each other, in order.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("WhatsApp -> Request Tracker -> WhatsApp, end to end on Payara Micro")
+class WhatsAppToRequestTrackerIT {
+  static final String BASE = "http://127.0.0.1:18080/switchboard";
+  static final String RT_WEBHOOK_SECRET = "e2e-rt-webhook-secret";
+  static final String APP_SECRET = "e2e-app-secret";
+  static final String PHONE_NUMBER_ID = "106540352242922";
+  static final String CHANNEL = "wa-e2e";
+  static final Duration WITHIN = Duration.ofSeconds(60);
+
+  static PrismMock prism;
+  static RequestTrackerFixture rt;
+  static SwitchboardClient bridge;
+
+  static final String waId = "1555" + String.format("%07d", new SecureRandom().nextInt(10_000_000));
+  static final String text = "Hello, where is my order " + waId.substring(6) + "?";
+  static final String inbound =
+      WhatsAppWebhookBuilder.textMessage(
+          PHONE_NUMBER_ID,
+          waId,
+          "Kerry Fisher",
+          WhatsAppWebhookBuilder.uniqueWamid(),
+          text,
+          Instant.now().getEpochSecond());
+  static String conversationId;
+  static String ticketId;
+  static String sentWamid;
+
+  @Deployment(testable = false)
+  static WebArchive switchboardWar() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("switchboard.war")));
+  }
+
+  @BeforeAll
+  static void wireBridgeToRequestTrackerAndPrism() {
+    prism = PrismMock.whatsAppCloud().start();
+    rt = RequestTrackerFixture.start(BASE + "/api/crm/rt/webhook", RT_WEBHOOK_SECRET);
+    bridge = new SwitchboardClient(BASE, System.getProperty("switchboard.it.adminToken"));
+    assertThat(
+            bridge
+                .put(
+                    "crm-connections/rt",
+                    "{\"plugin\":\"request-tracker\",\"config\":{\"baseUrl\":\""
+                        + RequestTrackerFixture.BASE
+                        + "\",\"token\":\""
+                        + rt.token()
+                        + "\",\"webhookSecret\":\""
+                        + RT_WEBHOOK_SECRET
+                        + "\"}}")
+                .status())
+        .isIn(200, 201);
+    SwitchboardClient.Answer channel =
+        bridge.put(
+            "channels/" + CHANNEL,
+            "{\"plugin\":\"whatsapp-cloud\",\"crmConnection\":\"rt\",\"config\":{\"phoneNumberId\":\""
+                + PHONE_NUMBER_ID
+                + "\",\"accessToken\":\"e2e-token\",\"appSecret\":\""
+                + APP_SECRET
+                + "\",\"verifyToken\":\"e2e-verify\",\"graphApiBaseUrl\":\""
+                + prism.baseUrl()
+                + "\"}}");
+    assertThat(channel.status()).as(channel.body()).isIn(200, 201);
+    assertThat(channel.body()).doesNotContain(APP_SECRET).doesNotContain("e2e-token");
+  }
+
+  @AfterAll
+  static void stopPrism() {
+    if (prism != null) {
+      prism.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("Meta's verification handshake is answered with the challenge, a wrong token with 403")
+  void handshake() {
+    assertThat(
+            bridge
+                .raw(
+                    "/api/channels/"
+                        + CHANNEL
+                        + "/webhook?hub.mode=subscribe&hub.verify_token=e2e-verify&hub.challenge=8675309")
+                .body())
+        .isEqualTo("8675309");
+    assertThat(
+            bridge
+                .raw(
+                    "/api/channels/"
+                        + CHANNEL
+                        + "/webhook?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1")
+                .status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("a signed inbound text becomes an RT ticket with requester and custom fields")
+  void inboundTextBecomesTicket() {
+    SwitchboardClient.Answer answer = bridge.whatsAppWebhook(CHANNEL, APP_SECRET, inbound);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().getInt("stored")).isEqualTo(1);
+
+    JsonObject conversation =
+        await()
+            .atMost(WITHIN)
+            .until(
+                () -> conversationOf(waId),
+                c -> c.isPresent() && !c.get().isNull("crmTicketId"))
+            .orElseThrow();
+    conversationId = conversation.getString("id");
+    ticketId = conversation.getString("crmTicketId");
+    assertThat(conversation.getString("customerPhone")).isEqualTo("+" + waId);
+
+    JsonObject ticket = rt.ticket(ticketId);
+    assertThat(ticket.getJsonArray("Requestor").toString()).contains("wa-" + waId);
+    assertThat(customField(ticket, "Channel")).isEqualTo("WhatsApp");
+    assertThat(customField(ticket, "Customer Phone")).isEqualTo("+" + waId);
+    assertThat(customField(ticket, "Conversation Id")).isEqualTo(conversationId);
+    await().atMost(WITHIN).until(() -> customerTextsInRt().contains(text));
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("the same webhook delivered twice more: acknowledged, still one ticket, one entry")
+  void duplicateDeliveryHasNoSecondEffect() {
+    for (int i = 0; i < 2; i++) {
+      SwitchboardClient.Answer again = bridge.whatsAppWebhook(CHANNEL, APP_SECRET, inbound);
+      assertThat(again.status()).isEqualTo(200);
+      assertThat(again.json().getInt("stored")).isZero();
+      assertThat(again.json().getInt("duplicates")).isEqualTo(1);
+    }
+    await().atMost(WITHIN).until(this::nothingPending);
+    assertThat(rt.ticketIds("CF.{Customer Phone}='+" + waId + "'")).containsExactly(ticketId);
+    assertThat(customerTextsInRt().stream().filter(text::equals)).hasSize(1);
+    assertThat(messages().size()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("an agent's public reply in RT becomes a Graph API send that the contract accepts")
+  void agentReplyIsSentToWhatsApp() {
+    rt.agentWrites(ticketId, "correspond", "Your order ships tomorrow.");
+    JsonObject sent =
+        await()
+            .atMost(WITHIN)
+            .until(
+                () -> outbound().stream().findFirst(),
+                m -> m.isPresent() && !"PENDING".equals(m.get().getString("status")))
+            .orElseThrow();
+    assertThat(sent.getString("status"))
+        .as("Prism answers 422 to a request the contract rejects: %s", sent)
+        .isEqualTo("SENT");
+    assertThat(sent.getString("body")).isEqualTo("Your order ships tomorrow.");
+    assertThat(sent.getString("author")).isEqualTo("agent1");
+    sentWamid = sent.getString("externalId");
+    assertThat(sentWamid).startsWith("wamid.");
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("an internal comment in RT never leaves RT")
+  void internalCommentStaysInRt() {
+    rt.agentWrites(ticketId, "comment", "Internal: customer is a VIP.");
+    await()
+        .during(Duration.ofSeconds(6))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> outbound().size() == 1);
+  }
+
+  @Test
+  @Order(6)
+  @DisplayName("delivery statuses arriving out of order end at the furthest one (read)")
+  void statusesNeverMoveBackwards() {
+    long now = Instant.now().getEpochSecond();
+    for (String status : List.of("read", "delivered", "sent")) {
+      SwitchboardClient.Answer answer =
+          bridge.whatsAppWebhook(
+              CHANNEL,
+              APP_SECRET,
+              WhatsAppWebhookBuilder.statusUpdate(PHONE_NUMBER_ID, sentWamid, waId, status, now));
+      assertThat(answer.status()).isEqualTo(200);
+    }
+    await().atMost(WITHIN).until(this::nothingPending);
+    assertThat(outbound().get(0).getString("status")).isEqualTo("READ");
+    List<String> statusEvents =
+        bridge.get("inbound-events?limit=20").array().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(e -> e.getString("dedupeKey").startsWith("status:" + sentWamid))
+            .map(e -> e.getString("status"))
+            .collect(Collectors.toList());
+    assertThat(statusEvents).containsExactly("DONE", "DONE", "DONE");
+  }
+
+  @Test
+  @Order(7)
+  @DisplayName("a bad signature gets 401 and nothing is stored")
+  void badSignatureIsRejected() {
+    int before = bridge.get("inbound-events?limit=500").array().size();
+    String body =
+        WhatsAppWebhookBuilder.textMessage(
+            PHONE_NUMBER_ID, waId, "Mallory", WhatsAppWebhookBuilder.uniqueWamid(), "hi", 1L);
+    SwitchboardClient.Answer answer =
+        bridge.whatsAppWebhookWithSignature(CHANNEL, "sha256=" + "0".repeat(64), body);
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(bridge.whatsAppWebhookWithSignature(CHANNEL, "", body).status()).isEqualTo(401);
+    assertThat(bridge.get("inbound-events?limit=500").array()).hasSize(before);
+  }
+
+  @Test
+  @Order(8)
+  @DisplayName("a malformed payload with a valid signature is quarantined with its reason")
+  void malformedPayloadIsQuarantined() {
+    String garbage = "{\"object\":\"whatsapp_business_account\",\"entry\": 42";
+    SwitchboardClient.Answer answer = bridge.whatsAppWebhook(CHANNEL, APP_SECRET, garbage);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().getString("result")).isEqualTo("quarantined");
+    JsonObject quarantined =
+        bridge.get("quarantine").json().getJsonArray("inbound").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(e -> e.getString("body").equals(garbage))
+            .findFirst()
+            .orElseThrow();
+    assertThat(quarantined.getString("reason")).startsWith("malformed");
+    assertThat(quarantined.getString("source")).isEqualTo("channel:" + CHANNEL);
+  }
+
+  @Test
+  @Order(9)
+  @DisplayName("health, metrics and OpenAPI answer")
+  void operationsEndpoints() {
+    SwitchboardClient.Answer ready = bridge.raw("http://127.0.0.1:18080/health/ready");
+    assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"rt\":\"reachable\"");
+    assertThat(bridge.raw("http://127.0.0.1:18080/metrics").body())
+        .contains("switchboard_webhooks");
+    assertThat(bridge.raw("http://127.0.0.1:18080/openapi").body())
+        .contains("/api/channels/{channelId}/webhook");
+  }
+
+  private Optional<JsonObject> conversationOf(String channelUserId) {
+    return bridge.get("conversations").array().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(c -> c.getString("channelUserId").equals(channelUserId))
+        .findFirst();
+  }
+
+  private List<JsonObject> messages() {
+    return bridge.get("conversations/" + conversationId + "/messages").array().stream()
+        .map(JsonValue::asJsonObject)
+        .collect(Collectors.toList());
+  }
+
+  private List<JsonObject> outbound() {
+    return messages().stream()
+        .filter(m -> m.getString("direction").equals("OUT"))
+        .collect(Collectors.toList());
+  }
+
+  private List<String> customerTextsInRt() {
+    return rt.contents(ticketId, "Correspond").stream()
+        .map(String::trim)
+        .collect(Collectors.toList());
+  }
+
+  private boolean nothingPending() {
+    boolean inboundDone =
+        bridge.get("inbound-events?limit=100").array().stream()
+            .map(JsonValue::asJsonObject)
+            .noneMatch(e -> e.getString("status").equals("PENDING"));
+    boolean outboxDone =
+        bridge.get("outbox?limit=100").array().stream()
+            .map(JsonValue::asJsonObject)
+            .noneMatch(e -> List.of("PENDING", "IN_FLIGHT").contains(e.getString("status")));
+    return inboundDone && outboxDone;
+  }
+
+  private static String customField(JsonObject ticket, String name) {
+    return ticket.getJsonArray("CustomFields").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(cf -> cf.getString("name").equals(name))
+        .map(cf -> cf.getJsonArray("values"))
+        .filter(v -> !v.isEmpty())
+        .map(v -> v.getString(0))
+        .findFirst()
+        .orElse(null);
+  }
+}
