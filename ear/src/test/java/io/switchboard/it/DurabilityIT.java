@@ -17,9 +17,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * What was acknowledged is never lost: webhooks answered 200 while processing was switched off,
- * or just before the server was killed with {@code kill -9}, are all processed after a restart,
- * each exactly once.
+ * What was acknowledged is never lost: webhooks answered 200 while processing was switched off, or
+ * just before the server was killed with {@code kill -9}, are all processed after a restart, each
+ * exactly once.
  */
 @DisplayName("Durability: acknowledged events survive a stopped pipeline and kill -9")
 class DurabilityIT {
@@ -35,8 +35,7 @@ class DurabilityIT {
     int whileStopped = 25;
     int beforeKill = 25;
 
-    try (PayaraMicroProcess ingestOnly =
-        new PayaraMicroProcess(PORT, properties(false)).start()) {
+    try (PayaraMicroProcess ingestOnly = new PayaraMicroProcess(PORT, properties(false)).start()) {
       SwitchboardClient bridge = client(ingestOnly);
       assertThat(
               bridge
@@ -110,8 +109,7 @@ class DurabilityIT {
 
   private static long count(String sql) throws SQLException {
     try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/" + DB, "postgres", "");
+            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DB, "postgres", "");
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();

@@ -76,7 +76,9 @@ public final class RequestTrackerFixture {
   /** Ids of the tickets TicketSQL finds. */
   public List<String> ticketIds(String ticketSql) {
     JsonObject page =
-        get("/tickets?query=" + URLEncoder.encode(ticketSql, StandardCharsets.UTF_8) + "&per_page=100")
+        get("/tickets?query="
+                + URLEncoder.encode(ticketSql, StandardCharsets.UTF_8)
+                + "&per_page=100")
             .asJsonObject();
     List<String> ids = new ArrayList<>();
     for (JsonValue item : page.getJsonArray("items")) {

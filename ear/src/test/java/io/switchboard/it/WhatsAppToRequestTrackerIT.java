@@ -109,7 +109,8 @@ class WhatsAppToRequestTrackerIT {
 
   @Test
   @Order(1)
-  @DisplayName("Meta's verification handshake is answered with the challenge, a wrong token with 403")
+  @DisplayName(
+      "Meta's verification handshake is answered with the challenge, a wrong token with 403")
   void handshake() {
     assertThat(
             bridge
@@ -140,9 +141,7 @@ class WhatsAppToRequestTrackerIT {
     JsonObject conversation =
         await()
             .atMost(WITHIN)
-            .until(
-                () -> conversationOf(waId),
-                c -> c.isPresent() && !c.get().isNull("crmTicketId"))
+            .until(() -> conversationOf(waId), c -> c.isPresent() && !c.get().isNull("crmTicketId"))
             .orElseThrow();
     conversationId = conversation.getString("id");
     ticketId = conversation.getString("crmTicketId");
