@@ -145,7 +145,8 @@ public final class LoadGen {
     if (capped) {
       measuredEnd = Math.min(measuredEnd, System.nanoTime());
     }
-    String json = summarise(o, stats, measureStart, measuredEnd, capped, !finished);
+    String json =
+        summarise(o, stats, measureStart, measuredEnd, capped, !finished, prepared[0].body().length);
     if (o.out() != null) {
       Files.writeString(o.out(), json + "\n");
     }
@@ -264,7 +265,8 @@ public final class LoadGen {
       long measureStart,
       long measuredEnd,
       boolean capped,
-      boolean hung) {
+      boolean hung,
+      int bodyBytes) {
     int total = 0;
     int warmup = 0;
     int ok = 0;
@@ -297,6 +299,7 @@ public final class LoadGen {
     result.put("concurrency", o.concurrency());
     result.put("warmup_seconds", o.warmupSeconds());
     result.put("duration_seconds", o.durationSeconds());
+    result.put("body_bytes", bodyBytes);
     result.put("warmup_requests", warmup);
     result.put("requests", total);
     result.put("ok", ok);
