@@ -26,20 +26,10 @@ public class CrmPoller {
 
   @Inject PluginRegistry registry;
   @Inject WebhookIngestion ingestion;
-  @Inject Connections connections;
-
-  /** Polls every CRM connection once. */
-  public void pollAll() {
-    for (CrmConnection connection : connections.crms()) {
-      try {
-        poll(connection.id());
-      } catch (RuntimeException e) {
-        LOG.warning("polling CRM " + connection.id() + " failed: " + e.getMessage());
-      }
-    }
-  }
 
   /**
+   * Polls one connection (call it through the bean, so that it runs in its own transaction).
+   *
    * @return how many new events were stored
    */
   @Transactional

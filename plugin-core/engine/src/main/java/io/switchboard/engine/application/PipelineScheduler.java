@@ -34,6 +34,7 @@ public class PipelineScheduler {
   @Inject InboundWorker inbound;
   @Inject OutboxDispatcher dispatcher;
   @Inject CrmPoller poller;
+  @Inject Connections connections;
 
   @Inject
   @ConfigProperty(name = "switchboard.processing.enabled", defaultValue = "true")
@@ -110,10 +111,12 @@ public class PipelineScheduler {
   }
 
   private void runPoller() {
-    try {
-      poller.pollAll();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "CRM poller failed", e);
+    for (var connection : connections.crms()) {
+      try {
+        poller.poll(connection.id());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "polling CRM " + connection.id() + " failed", e);
+      }
     }
   }
 
