@@ -1,0 +1,68 @@
+package io.switchboard.engine.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.spi.MalformedPayloadException;
+import io.switchboard.spi.crm.AgentReply;
+import io.switchboard.spi.crm.AssignmentChange;
+import io.switchboard.spi.crm.CrmEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class CrmEventJsonTest {
+  @Test
+  @DisplayName("an agent reply survives the ledger's JSON form")
+  void agentReplyRoundTrip() throws Exception {
+    AgentReply reply =
+        new AgentReply(
+            "txn:62",
+            "1",
+            "agent1",
+            "Your order ships tomorrow. ✓",
+            List.of(),
+            Instant.parse("2026-11-22T23:36:32Z"));
+    assertThat(CrmEventJson.read(CrmEventJson.write(reply))).isEqualTo(reply);
+  }
+
+  @Test
+  @DisplayName("an assignment change (also to nobody) survives the ledger's JSON form")
+  void assignmentRoundTrip() throws Exception {
+    CrmEvent to = new AssignmentChange("txn:58", "1", "agent1", Instant.EPOCH);
+    CrmEvent none = new AssignmentChange("txn:59", "1", null, null);
+    assertThat(CrmEventJson.read(CrmEventJson.write(to))).isEqualTo(to);
+    assertThat(CrmEventJson.read(CrmEventJson.write(none))).isEqualTo(none);
+  }
+
+  @Test
+  @DisplayName("an unreadable stored event is reported as malformed")
+  void malformed() {
+    assertThatThrownBy(() -> CrmEventJson.read("{\"type\":".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(MalformedPayloadException.class);
+    assertThatThrownBy(
+            () ->
+                CrmEventJson.read(
+                    "{\"type\":\"x\",\"eventId\":\"1\",\"ticketId\":\"2\"}"
+                        .getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(MalformedPayloadException.class)
+        .hasMessageContaining("unknown CRM event type x");
+  }
+
+  @Test
+  @DisplayName("channel kinds come from plugin ids")
+  void channelKinds() {
+    assertThat(ChannelKinds.of("whatsapp-cloud")).isEqualTo("whatsapp");
+    assertThat(ChannelKinds.of("messenger")).isEqualTo("messenger");
+    assertThat(ChannelKinds.displayName("whatsapp")).isEqualTo("WhatsApp");
+  }
+
+  @Test
+  @DisplayName("stored configuration keeps every value")
+  void configCodec() {
+    var values = java.util.Map.of("baseUrl", "http://127.0.0.1:8092", "queue", "Support \"VIP\"");
+    assertThat(ConnectionConfigCodec.read(ConnectionConfigCodec.write(values))).isEqualTo(values);
+  }
+}
