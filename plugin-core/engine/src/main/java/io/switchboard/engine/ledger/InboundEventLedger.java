@@ -17,10 +17,18 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class InboundEventLedger {
-  private static final String INSERT =
+  // Null columns are written as literals: PostgreSQL refuses a null bound as VARCHAR for a
+  // timestamp column. ON CONFLICT without a target is the form both H2 and PostgreSQL accept.
+  private static final String INSERT_PENDING =
       "insert into inbound_event (workspace_id, source, dedupe_key, ordering_key, format, body,"
-          + " status, attempts, next_attempt_at, last_error, received_at, processed_at)"
-          + " values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"
+          + " status, attempts, next_attempt_at, received_at)"
+          + " values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"
+          + " on conflict do nothing";
+
+  private static final String INSERT_QUARANTINED =
+      "insert into inbound_event (workspace_id, source, dedupe_key, format, body, status,"
+          + " attempts, next_attempt_at, last_error, received_at, processed_at)"
+          + " values (?, ?, ?, 'RAW', ?, 'QUARANTINED', 0, ?, ?, ?, ?)"
           + " on conflict do nothing";
 
   // A row is processable when no earlier row of the same ordering key is still waiting: that keeps
@@ -52,18 +60,15 @@ public class InboundEventLedger {
       byte[] body) {
     Timestamp now = Timestamp.from(clock.instant());
     int inserted =
-        em.createNativeQuery(INSERT)
+        em.createNativeQuery(INSERT_PENDING)
             .setParameter(1, workspaceId)
             .setParameter(2, source)
             .setParameter(3, dedupeKey)
             .setParameter(4, orderingKey)
             .setParameter(5, format)
             .setParameter(6, body)
-            .setParameter(7, LedgerStatus.PENDING.name())
+            .setParameter(7, now)
             .setParameter(8, now)
-            .setParameter(9, null)
-            .setParameter(10, now)
-            .setParameter(11, null)
             .executeUpdate();
     return inserted == 1;
   }
@@ -78,18 +83,15 @@ public class InboundEventLedger {
       String workspaceId, String source, String dedupeKey, byte[] body, String reason) {
     Timestamp now = Timestamp.from(clock.instant());
     int inserted =
-        em.createNativeQuery(INSERT)
+        em.createNativeQuery(INSERT_QUARANTINED)
             .setParameter(1, workspaceId)
             .setParameter(2, source)
             .setParameter(3, dedupeKey)
-            .setParameter(4, null)
-            .setParameter(5, InboundEvent.RAW)
-            .setParameter(6, body)
-            .setParameter(7, LedgerStatus.QUARANTINED.name())
+            .setParameter(4, body)
+            .setParameter(5, now)
+            .setParameter(6, Reasons.truncate(reason))
+            .setParameter(7, now)
             .setParameter(8, now)
-            .setParameter(9, Reasons.truncate(reason))
-            .setParameter(10, now)
-            .setParameter(11, now)
             .executeUpdate();
     return inserted == 1;
   }
