@@ -15,8 +15,8 @@ say "provisioning Request Tracker 5 (first time: ~1 minute of apt-get)"
 bash "$ROOT/tools/request-tracker/setup-rt.sh" install
 
 cd "$ROOT"
-say "running: mvn -B install (unit tests, then integration tests)"
+say "running: mvn -B clean install (unit tests, then integration tests)"
 status=0
-mvn -B install "$@" || status=$?
+mvn -B clean install "$@" || status=$?
 say "test suite finished in $(( $(date +%s) - start )) s with exit code $status"
 exit $status
