@@ -1,16 +1,13 @@
 package io.switchboard.engine.application;
 
 import io.switchboard.engine.ledger.InboundEventLedger;
-import io.switchboard.engine.ledger.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Drains the inbound ledger: processes due events oldest first, each in its own transaction, and
@@ -26,17 +23,7 @@ public class InboundWorker {
   @Inject PipelineMetrics metrics;
   @Inject Clock clock;
 
-  @Inject
-  @ConfigProperty(name = "switchboard.inbound.max-attempts", defaultValue = "10")
-  int maxAttempts;
-
-  @Inject
-  @ConfigProperty(name = "switchboard.retry.base-delay-ms", defaultValue = "1000")
-  long baseDelayMs;
-
-  @Inject
-  @ConfigProperty(name = "switchboard.retry.max-delay-ms", defaultValue = "600000")
-  long maxDelayMs;
+  @Inject RetrySettings retries;
 
   /**
    * Processes what is due now.
@@ -65,12 +52,11 @@ public class InboundWorker {
       Throwable cause = rootCause(e);
       boolean permanent = cause instanceof UnprocessableEventException;
       int attempts = ledger.find(id).map(ev -> ev.attempts()).orElse(0) + 1;
-      RetryPolicy policy =
-          new RetryPolicy(
-              permanent ? 0 : maxAttempts,
-              Duration.ofMillis(baseDelayMs),
-              Duration.ofMillis(maxDelayMs));
-      var retryAt = policy.nextAttempt(attempts, Optional.empty(), clock.instant()).orElse(null);
+      var retryAt =
+          retries
+              .inbound(permanent)
+              .nextAttempt(attempts, Optional.empty(), clock.instant())
+              .orElse(null);
       String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
       ledger.recordFailure(id, reason, retryAt);
       metrics.inbound(retryAt == null ? "quarantined" : "retry");

@@ -2,7 +2,6 @@ package io.switchboard.engine.application;
 
 import io.switchboard.engine.ledger.Outbox;
 import io.switchboard.engine.ledger.OutboxEntry;
-import io.switchboard.engine.ledger.RetryPolicy;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,20 +32,10 @@ public class OutboxDispatcher {
   @Inject Clock clock;
 
   @Inject
-  @ConfigProperty(name = "switchboard.outbox.max-attempts", defaultValue = "8")
-  int maxAttempts;
-
-  @Inject
   @ConfigProperty(name = "switchboard.outbox.lease-seconds", defaultValue = "120")
   long leaseSeconds;
 
-  @Inject
-  @ConfigProperty(name = "switchboard.retry.base-delay-ms", defaultValue = "1000")
-  long baseDelayMs;
-
-  @Inject
-  @ConfigProperty(name = "switchboard.retry.max-delay-ms", defaultValue = "600000")
-  long maxDelayMs;
+  @Inject RetrySettings retries;
 
   /**
    * Performs what is due now.
@@ -82,10 +71,11 @@ public class OutboxDispatcher {
   }
 
   private void retry(OutboxEntry entry, String reason, Optional<Duration> retryAfter) {
-    RetryPolicy policy =
-        new RetryPolicy(maxAttempts, Duration.ofMillis(baseDelayMs), Duration.ofMillis(maxDelayMs));
     Instant retryAt =
-        policy.nextAttempt(entry.attempts() + 1, retryAfter, clock.instant()).orElse(null);
+        retries
+            .outbox()
+            .nextAttempt(entry.attempts() + 1, retryAfter, clock.instant())
+            .orElse(null);
     outbox.fail(entry.id(), reason, retryAt);
     metrics.outbox(entry.action(), retryAt == null ? "quarantined" : "retry");
     LOG.info(
