@@ -55,8 +55,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
   }
 
   private void awaitReady(Duration timeout) throws InterruptedException, IOException {
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     Instant deadline = Instant.now().plus(timeout);
+    String lastAnswer = "no answer yet";
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Payara Micro exited:\n" + tail());
@@ -71,12 +76,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
         if (r.statusCode() != 404 && r.statusCode() < 500) {
           return; // the application answers (401 without a token is fine)
         }
+        lastAnswer = "HTTP " + r.statusCode() + ": " + r.body();
       } catch (IOException notYet) {
-        // not listening yet
+        lastAnswer = notYet.toString();
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("Payara Micro not ready in " + timeout + ":\n" + tail());
+    throw new IllegalStateException(
+        "Payara Micro not ready in " + timeout + " (last answer: " + lastAnswer + "):\n" + tail());
   }
 
   public String baseUrl() {

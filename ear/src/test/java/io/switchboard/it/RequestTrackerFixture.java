@@ -108,19 +108,11 @@ public final class RequestTrackerFixture {
             && att.containsKey("Content")
             && !att.isNull("Content")) {
           String content = att.getString("Content");
-          texts.add(decodeIfBase64(content));
+          texts.add(content); // REST2 gives text/plain content as is
         }
       }
     }
     return texts;
-  }
-
-  private static String decodeIfBase64(String content) {
-    try {
-      return new String(Base64.getMimeDecoder().decode(content), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException notBase64) {
-      return content;
-    }
   }
 
   /** An agent writes a public reply (Correspond) or an internal comment, as a person would. */

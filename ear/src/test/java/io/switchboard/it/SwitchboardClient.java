@@ -17,7 +17,10 @@ import java.time.Duration;
 /** Talks to a running Switchboard the way Meta, RT and an admin do: plain HTTP. */
 public final class SwitchboardClient {
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final String base;
   private final String adminToken;
 
