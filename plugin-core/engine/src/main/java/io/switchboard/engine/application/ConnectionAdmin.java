@@ -5,6 +5,7 @@ import io.switchboard.engine.domain.CrmConnection;
 import io.switchboard.engine.infrastructure.SecretCipher;
 import io.switchboard.spi.InvalidConfigurationException;
 import io.switchboard.spi.PluginConfig;
+import io.switchboard.spi.PluginContext;
 import io.switchboard.spi.PluginFactory;
 import io.switchboard.spi.PluginOption;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +55,7 @@ public class ConnectionAdmin {
         existing != null ? existing : new CrmConnection(id, workspace.id(), now);
     Split split =
         split(
-            factory.options(),
+            factory,
             id,
             values,
             existing == null ? null : existing.publicConfig(),
@@ -86,7 +87,7 @@ public class ConnectionAdmin {
         existing != null ? existing : new ChannelAccount(id, workspace.id(), now);
     Split split =
         split(
-            factory.options(),
+            factory,
             id,
             values,
             existing == null ? null : existing.publicConfig(),
@@ -102,25 +103,38 @@ public class ConnectionAdmin {
   private record Split(String publicJson, String secretJson) {}
 
   private Split split(
-      List<PluginOption> options,
+      PluginFactory<?> factory,
       String id,
       Map<String, String> given,
       String storedPublic,
       String storedSecret)
       throws InvalidConfigurationException {
+    List<PluginOption> options = factory.options();
     Map<String, String> merged = new TreeMap<>(given);
-    if (storedSecret != null) {
-      Map<String, String> stored = registry.storedValues(id, storedPublic, storedSecret);
-      for (PluginOption option : options) {
-        if (option.secret() && !given.containsKey(option.name())) {
-          String kept = stored.get(option.name());
-          if (kept != null) {
-            merged.put(option.name(), kept);
-          }
+    List<String> omittedSecrets =
+        options.stream()
+            .filter(o -> o.secret() && !given.containsKey(o.name()))
+            .map(PluginOption::name)
+            .toList();
+    if (storedSecret != null && !omittedSecrets.isEmpty()) {
+      Map<String, String> stored;
+      try {
+        stored = registry.storedValues(id, storedPublic, storedSecret);
+      } catch (IllegalStateException e) {
+        throw new InvalidConfigurationException(
+            List.of(
+                "the stored secrets cannot be decrypted with the current switchboard.secrets.key"
+                    + " (was it changed?): send every secret option again: "
+                    + omittedSecrets));
+      }
+      for (String name : omittedSecrets) {
+        if (stored.get(name) != null) {
+          merged.put(name, stored.get(name));
         }
       }
     }
-    PluginConfig.of(options, merged); // throws with every problem
+    PluginConfig config = PluginConfig.of(options, merged); // throws with every problem
+    tryOut(factory, id, config);
     cipher
         .problem()
         .ifPresent(
@@ -138,6 +152,23 @@ public class ConnectionAdmin {
     return new Split(
         ConnectionConfigCodec.write(publicValues),
         cipher.encrypt(ConnectionConfigCodec.write(secretValues), id));
+  }
+
+  /**
+   * Lets the plugin itself judge the configuration (its own consistency checks), so that a
+   * configuration it would refuse is rejected now with 400, not later on the first webhook.
+   */
+  private <P extends AutoCloseable> void tryOut(
+      PluginFactory<P> factory, String id, PluginConfig config)
+      throws InvalidConfigurationException {
+    try (P plugin = factory.create(config, new PluginContext(id, clock))) {
+      // created and closed: nothing else to do
+    } catch (InvalidConfigurationException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new InvalidConfigurationException(
+          List.of("the " + factory.id() + " plugin refused this configuration: " + e.getMessage()));
+    }
   }
 
   private static void checkId(String id) throws InvalidConfigurationException {

@@ -90,14 +90,23 @@ public class EffectRecords {
     em.find(Message.class, messageId).sent(channelMessageId, clock.instant());
   }
 
+  /** A failed reply an admin replays is pending again. */
+  @Transactional
+  public void sendRetried(String messageId) {
+    Message message = em.find(Message.class, messageId);
+    if (message != null) {
+      message.retrySend(clock.instant());
+    }
+  }
+
   /**
    * A reply the channel refused for good: the message shows the failure and agents get an internal
    * note on the ticket, so it never fails silently.
    */
   @Transactional
-  public void sendRefused(String messageId, PermanentException e) {
+  public void sendRefused(String messageId, String code, String reason) {
     Message message = em.find(Message.class, messageId);
-    message.failedToSend(e.code().orElse(null), e.getMessage(), clock.instant());
+    message.failedToSend(code, reason, clock.instant());
     Conversation conversation = em.find(Conversation.class, message.conversationId());
     if (conversation.crmConnectionId() != null && conversation.crmTicketId() != null) {
       String target = Sources.crm(conversation.crmConnectionId());

@@ -60,7 +60,7 @@ public class OutboxDispatcher {
     } catch (PermanentException e) {
       String reason =
           "permanent" + e.code().map(c -> " (" + c + ")").orElse("") + ": " + e.getMessage();
-      effects.permanentFailure(entry, e);
+      effects.gaveUp(entry, e.code().orElse(null), e.getMessage());
       outbox.fail(entry.id(), reason, null);
       metrics.outbox(entry.action(), "quarantined");
       LOG.warning("outbox " + entry.id() + " " + entry.action() + " quarantined: " + reason);
@@ -76,6 +76,9 @@ public class OutboxDispatcher {
             .outbox()
             .nextAttempt(entry.attempts() + 1, retryAfter, clock.instant())
             .orElse(null);
+    if (retryAt == null) {
+      effects.gaveUp(entry, null, reason); // out of attempts: as visible as a permanent refusal
+    }
     outbox.fail(entry.id(), reason, retryAt);
     metrics.outbox(entry.action(), retryAt == null ? "quarantined" : "retry");
     LOG.info(

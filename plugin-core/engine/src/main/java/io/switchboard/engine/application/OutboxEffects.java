@@ -35,10 +35,20 @@ public class OutboxEffects {
     };
   }
 
-  /** Records what a permanent failure means for the subject (e.g. a reply that cannot go out). */
-  public void permanentFailure(OutboxEntry entry, PermanentException e) {
+  /**
+   * Records what giving up on an effect means for its subject: a reply that cannot go out is marked
+   * failed and agents get an internal note, so it never fails silently.
+   */
+  public void gaveUp(OutboxEntry entry, String code, String reason) {
     if (OutboxActions.SEND_TO_CHANNEL.equals(entry.action())) {
-      records.sendRefused(entry.subjectId(), e);
+      records.sendRefused(entry.subjectId(), code, reason);
+    }
+  }
+
+  /** Before a quarantined effect is replayed: a failed reply is pending again. */
+  public void prepareReplay(OutboxEntry entry) {
+    if (OutboxActions.SEND_TO_CHANNEL.equals(entry.action())) {
+      records.sendRetried(entry.subjectId());
     }
   }
 

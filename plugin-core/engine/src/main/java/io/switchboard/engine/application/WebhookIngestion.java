@@ -7,6 +7,7 @@ import io.switchboard.engine.ledger.InboundEventLedger;
 import io.switchboard.spi.MalformedPayloadException;
 import io.switchboard.spi.WebhookRequest;
 import io.switchboard.spi.channel.ChannelConnector;
+import io.switchboard.spi.channel.DeliveryUpdate;
 import io.switchboard.spi.crm.CrmAdapter;
 import io.switchboard.spi.crm.CrmEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +55,7 @@ public class WebhookIngestion {
           account.get().workspaceId(),
           source,
           event.dedupeKey(),
-          source + "|" + event.orderingKey(),
+          orderingKey(source, event),
           InboundEvent.RAW,
           request.body())) {
         stored++;
@@ -83,7 +84,8 @@ public class WebhookIngestion {
     } catch (MalformedPayloadException e) {
       return quarantine(connection.get().workspaceId(), source, request.body(), e.getMessage());
     }
-    return accepted(source, storeCrmEvents(connection.get(), events), 0);
+    int stored = storeCrmEvents(connection.get(), events);
+    return accepted(source, stored, events.size() - stored);
   }
 
   /**
@@ -107,6 +109,19 @@ public class WebhookIngestion {
       }
     }
     return stored;
+  }
+
+  /**
+   * Customer messages keep their order per customer. Delivery statuses need no order among
+   * themselves (they only ever move a message forward), so each message's statuses get their own
+   * key: a status that must wait for its send to be recorded never holds up the customer's
+   * messages.
+   */
+  private static String orderingKey(String source, io.switchboard.spi.channel.InboundEvent event) {
+    if (event instanceof DeliveryUpdate update) {
+      return source + "|status|" + update.externalMessageId();
+    }
+    return source + "|" + event.orderingKey();
   }
 
   private IngestOutcome accepted(String source, int stored, int duplicates) {

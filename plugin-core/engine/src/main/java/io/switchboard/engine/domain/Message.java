@@ -145,6 +145,20 @@ public class Message {
     advanceTo(MessageStatus.FAILED, now, code, reason);
   }
 
+  /**
+   * An admin replays a reply that could not be sent: it is pending again (only a reply the channel
+   * never accepted; a sent message's status stays as the channel reported it).
+   */
+  public void retrySend(Instant now) {
+    if (OUT.equals(direction) && status == MessageStatus.FAILED && externalId == null) {
+      status = MessageStatus.PENDING;
+      errorCode = null;
+      errorMessage = null;
+      statusAt = now;
+      updatedAt = now;
+    }
+  }
+
   /** The CRM holds this customer message as the given entry. */
   public void mirroredAs(String entryId, Instant now) {
     crmEntryId = entryId;

@@ -96,14 +96,20 @@ public class InboundEventLedger {
     return inserted == 1;
   }
 
-  /** Ids of rows due for processing, oldest first (not locked: {@link #lock} decides). */
+  /**
+   * Ids of rows due for processing and first in line for their ordering key, oldest first (not
+   * locked: {@link #lock} decides). Rows waiting behind an earlier one are left out, so a customer
+   * with a backlog never fills the batch and starves the others.
+   */
   @Transactional
   @SuppressWarnings("unchecked")
   public List<Long> due(int limit) {
     List<Object> ids =
         em.createNativeQuery(
-                "select id from inbound_event where status = 'PENDING' and next_attempt_at <= ?"
-                    + " order by id limit ?")
+                "select e.id from inbound_event e where e.status = 'PENDING'"
+                    + " and e.next_attempt_at <= ? and not exists (select 1 from inbound_event p"
+                    + " where p.ordering_key = e.ordering_key and p.id < e.id"
+                    + " and p.status = 'PENDING') order by e.id limit ?")
             .setParameter(1, Timestamp.from(clock.instant()))
             .setParameter(2, limit)
             .getResultList();

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The transactional outbox. Entries are enqueued in the caller's transaction (so an effect exists
@@ -112,6 +113,11 @@ public class Outbox {
     return em.createQuery("select o from OutboxEntry o order by o.id desc", OutboxEntry.class)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  @Transactional
+  public Optional<OutboxEntry> find(long id) {
+    return Optional.ofNullable(em.find(OutboxEntry.class, id));
   }
 
   @Transactional

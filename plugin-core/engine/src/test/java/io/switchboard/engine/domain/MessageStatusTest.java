@@ -62,4 +62,20 @@ class MessageStatusTest {
     assertThat(in.advanceTo(MessageStatus.READ, now, null, null)).isFalse();
     assertThat(in.status()).isEqualTo(MessageStatus.RECEIVED);
   }
+
+  @Test
+  @DisplayName("a reply the channel refused is pending again when replayed; a sent one is not")
+  void replayOfRefusedReply() {
+    Conversation conversation = Conversation.open("w", "wa", "cust", "1555", "rt", now);
+    Message refused = Message.fromAgent(conversation, "agent1", "hi", "txn:2", now);
+    refused.failedToSend("131047", "Re-engagement message", now);
+    refused.retrySend(now);
+    assertThat(refused.status()).isEqualTo(MessageStatus.PENDING);
+    assertThat(refused.errorCode()).isNull();
+
+    Message sentThenFailed = sentReply();
+    sentThenFailed.advanceTo(MessageStatus.FAILED, now, "131026", "undeliverable");
+    sentThenFailed.retrySend(now);
+    assertThat(sentThenFailed.status()).isEqualTo(MessageStatus.FAILED);
+  }
 }

@@ -2,6 +2,7 @@ package io.switchboard.engine.interfaces.rest;
 
 import io.switchboard.engine.application.ConnectionAdmin;
 import io.switchboard.engine.application.Connections;
+import io.switchboard.engine.application.OutboxEffects;
 import io.switchboard.engine.application.PipelineScheduler;
 import io.switchboard.engine.application.PluginRegistry;
 import io.switchboard.engine.domain.ChannelAccount;
@@ -11,6 +12,7 @@ import io.switchboard.engine.domain.Customer;
 import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.ledger.InboundEvent;
 import io.switchboard.engine.ledger.InboundEventLedger;
+import io.switchboard.engine.ledger.LedgerStatus;
 import io.switchboard.engine.ledger.Outbox;
 import io.switchboard.engine.ledger.OutboxEntry;
 import io.switchboard.spi.InvalidConfigurationException;
@@ -63,6 +65,7 @@ public class AdminResource {
   @Inject InboundEventLedger ledger;
   @Inject Outbox outbox;
   @Inject PipelineScheduler scheduler;
+  @Inject OutboxEffects effects;
 
   @GET
   @Path("/plugins")
@@ -216,6 +219,11 @@ public class AdminResource {
   @Path("/quarantine/outbox/{id}/replay")
   @Operation(summary = "Perform a quarantined outbox effect again")
   public Response replayOutbox(@PathParam("id") long id) {
+    var entry = outbox.find(id);
+    if (entry.isEmpty() || entry.get().status() != LedgerStatus.QUARANTINED) {
+      return AdminAuthFilter.problem(404, "no quarantined outbox entry " + id);
+    }
+    effects.prepareReplay(entry.get());
     if (!outbox.replay(id)) {
       return AdminAuthFilter.problem(404, "no quarantined outbox entry " + id);
     }
