@@ -68,6 +68,10 @@ def side(name, what):
         "io_errors": lg["io_errors"],
         "unexpected_body": lg["unexpected_body"],
         "capped": lg["capped"],
+        "warmup_seconds": lg["warmup_seconds"],
+        "warmup_levelled_off": lg["warmup_levelled_off"],
+        "warmup_windows_rps": lg["warmup_windows_rps"],
+        "cpu_cores_busy_while_measured": lg["cpu_cores_busy"],
     }
     if lg.get("first_problem"):
         result["first_problem"] = lg["first_problem"]
@@ -142,7 +146,12 @@ result = {
     "db": env["DB"],
     "server_jvm": f"-Xmx{env['HEAP']}",
     "concurrency": int(env["CONCURRENCY"]),
-    "warmup_seconds": int(env["WARMUP"]),
+    "warmup": {
+        "min_seconds": int(env["WARMUP_MIN"]),
+        "max_seconds": int(env["WARMUP"]),
+        "rule": "discarded; ends after min_seconds once throughput stops rising (last two 5 s windows "
+                "<= 5 % above the two before), at the latest after max_seconds",
+    },
     "duration_seconds": int(env["DURATION"]),
     "body_bytes": read_json(os.path.join(run_dir, "bridge", "loadgen.json"))["body_bytes"],
     "profiled_with_jfr": env["PROFILE"] == "1",
@@ -166,21 +175,38 @@ if env["PROCESSING_RUN"] == "1":
     processing["ratio_to_baseline_throughput"] = ratio(processing["throughput_rps"], baseline["throughput_rps"])
     result["bridge_with_processing"] = processing
 
+def others(s):
+    cpu = s.get("cpu_cores_busy_while_measured") or {}
+    return cpu.get("others")
+
+
+sides = [baseline, bridge] + ([result["bridge_with_processing"]] if "bridge_with_processing" in result else [])
+noise = [o for o in (others(s) for s in sides) if o is not None]
+result["noise"] = {
+    "max_other_processes_cores": max(noise) if noise else None,
+    "note": "CPU (in cores, of " + str(os.cpu_count()) + ") used by processes other than the server "
+            "and the load generator during each measured phase; above ~0.2 the numbers are disturbed "
+            "by other work on the machine",
+}
+
 with open(env["OUT"], "w") as f:
     json.dump(result, f, indent=2)
     f.write("\n")
 
 
 def line(label, s):
-    return (f"  {label:<26} {s['throughput_rps']:>8.1f} req/s   p50 {s['p50_ms']:>7} ms   "
-            f"p99 {s['p99_ms']:>7} ms   errors {s['errors']}"
+    cpu = s.get("cpu_cores_busy_while_measured") or {}
+    return (f"  {label:<24} {s['throughput_rps']:>7.1f} req/s  p50 {s['p50_ms']:>6} ms  "
+            f"p99 {s['p99_ms']:>6} ms  errors {s['errors']}  warm-up {s['warmup_seconds']:.0f} s"
+            + ("" if s["warmup_levelled_off"] else " (not levelled off)")
+            + f"  cpu server/loadgen/others {cpu.get('server')}/{cpu.get('loadgen')}/{cpu.get('others')}"
             + ("   CAPPED" if s["capped"] else "")
             + ("" if s.get("rows_match_requests", True) else "   ROWS != REQUESTS"))
 
 
 print()
 print(f"Ingest benchmark {result['date']}: db={result['db']} concurrency={result['concurrency']} "
-      f"warm-up {result['warmup_seconds']} s, measured {result['duration_seconds']} s "
+      f"warm-up {env['WARMUP_MIN']}-{env['WARMUP']} s, measured {result['duration_seconds']} s "
       f"({result['machine']['nproc']} CPUs, load at start {env['LOAD_START']})")
 print(line("baseline", baseline))
 print(line("bridge (ingest only)", bridge))

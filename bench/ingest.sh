@@ -11,11 +11,12 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DB=h2
 CONCURRENCY=16
-WARMUP=20
+WARMUP=120
+WARMUP_MIN=30
 DURATION=30
 PORT=18181
 HEAP=512m
-PROCESSING_RUN=1
+PROCESSING_RUN=0
 PROFILE=0
 MAX_REQUESTS=
 OUT=
@@ -30,9 +31,12 @@ usage: bench/ingest.sh [options]
   --db h2|postgres        database kind for both sides (default h2: a fresh file database per side;
                           postgres: database $PG_DB on $PG_HOST:$PG_PORT, dropped and recreated per side)
   --concurrency N         concurrent connections, one request in flight each (default $CONCURRENCY)
-  --warmup S              warm-up seconds per side, discarded (default $WARMUP)
+  --warmup S              longest warm-up per side, discarded (default $WARMUP); the warm-up ends
+                          earlier, but not before --warmup-min S (default $WARMUP_MIN), once
+                          throughput stops rising: on 2 cores C2 needs minutes to compile Payara
+  --warmup-min S          shortest warm-up (set equal to --warmup for a fixed one)
   --duration S            measured seconds per side (default $DURATION)
-  --no-processing-run     skip the third measurement (the bridge with processing enabled)
+  --with-processing       add a third measurement: the bridge with processing enabled
   --profile               record JFR during each measured phase and print the top frames
                           (adds some overhead: use for diagnosis, not for the official numbers)
   --port N                HTTP port of the server under test (default $PORT)
@@ -47,8 +51,9 @@ while [[ $# -gt 0 ]]; do
     --db) DB=${2:?}; shift 2 ;;
     --concurrency) CONCURRENCY=${2:?}; shift 2 ;;
     --warmup) WARMUP=${2:?}; shift 2 ;;
+    --warmup-min) WARMUP_MIN=${2:?}; shift 2 ;;
     --duration) DURATION=${2:?}; shift 2 ;;
-    --no-processing-run) PROCESSING_RUN=0; shift ;;
+    --with-processing) PROCESSING_RUN=1; shift ;;
     --profile) PROFILE=1; shift ;;
     --port) PORT=${2:?}; shift 2 ;;
     --heap) HEAP=${2:?}; shift 2 ;;
@@ -64,9 +69,11 @@ is_int() { [[ "$1" =~ ^[0-9]+$ ]]; }
 [[ "$DB" == h2 || "$DB" == postgres ]] || die "--db must be h2 or postgres, got '$DB'"
 is_int "$CONCURRENCY" && ((CONCURRENCY >= 1 && CONCURRENCY <= 256)) || die "--concurrency must be 1..256"
 is_int "$WARMUP" && ((WARMUP <= 300)) || die "--warmup must be 0..300 seconds"
+is_int "$WARMUP_MIN" || die "--warmup-min must be a number"
+((WARMUP_MIN > WARMUP)) && WARMUP_MIN=$WARMUP
 is_int "$DURATION" && ((DURATION >= 1 && DURATION <= 300)) || die "--duration must be 1..300 seconds"
 is_int "$PORT" || die "--port must be a number"
-[[ -z "$MAX_REQUESTS" ]] && MAX_REQUESTS=$(( (WARMUP + DURATION) * 3000 ))
+[[ -z "$MAX_REQUESTS" ]] && MAX_REQUESTS=$(( (WARMUP + DURATION) * 2500 ))
 ((MAX_REQUESTS > 1000000)) && MAX_REQUESTS=1000000
 for tool in java curl openssl python3; do
   command -v "$tool" >/dev/null || die "needs $tool on the PATH"
@@ -130,6 +137,9 @@ if curl -s -o /dev/null --max-time 2 "$BASE_URL/"; then
   die "something already answers on port $PORT: stop it or pick another with --port"
 fi
 
+JFR_OPTS=()
+((PROFILE)) && JFR_OPTS=(-XX:StartFlightRecording=name=bench,settings=profile,maxage=15m)
+
 # --- helpers ---------------------------------------------------------------------------------------
 fresh_postgres() {
   psql -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
@@ -142,7 +152,7 @@ start_micro() {
   mkdir -p "$RUN/$name"
   (
     cd "$RUN/$name"
-    exec env "$@" java -Xmx"$HEAP" -jar "$RUN/payara-micro.jar" --deploy "$war" \
+    exec env "$@" java -Xmx"$HEAP" "${JFR_OPTS[@]}" -jar "$RUN/payara-micro.jar" --deploy "$war" \
       --port "$PORT" --nocluster --rootDir "$RUN/$name/micro-root"
   ) >"$RUN/$name/server.log" 2>&1 &
   MICRO_PID=$!
@@ -170,25 +180,20 @@ wait_ready() {
 # measure NAME URL [loadgen options]: warm-up + measured phase; result in $RUN/NAME/loadgen.json.
 measure() {
   local name=$1 url=$2; shift 2
-  local jfr_pid=
-  if ((PROFILE)); then
-    (sleep "$WARMUP"; jcmd "$MICRO_PID" JFR.start name=bench settings=profile \
-      duration="${DURATION}s" filename="$RUN/$name/measured.jfr" >/dev/null) &
-    jfr_pid=$!
-    PIDS+=("$jfr_pid")
-  fi
+  local started="$RUN/$name/measure-started"
   java -Xmx1g "$ROOT/bench/loadgen/LoadGen.java" --url "$url" --template "$TEMPLATE" \
-    --concurrency "$CONCURRENCY" --warmup-seconds "$WARMUP" --duration-seconds "$DURATION" \
-    --max-requests "$MAX_REQUESTS" --out "$RUN/$name/loadgen.json" "$@" >/dev/null \
+    --concurrency "$CONCURRENCY" --warmup-seconds "$WARMUP" --warmup-min-seconds "$WARMUP_MIN" \
+    --duration-seconds "$DURATION" --max-requests "$MAX_REQUESTS" --server-pid "$MICRO_PID" \
+    --measure-start-file "$started" --out "$RUN/$name/loadgen.json" "$@" >/dev/null \
     2> >(sed 's/^/  /' >&2)
-  if [[ -n "$jfr_pid" ]]; then
-    wait "$jfr_pid" || true
-    # JFR writes the file when its duration ends: give it a moment after the load stops.
-    for _ in $(seq 1 20); do [[ -s "$RUN/$name/measured.jfr" ]] && break; sleep 0.5; done
-    if [[ -s "$RUN/$name/measured.jfr" ]]; then
-      python3 "$ROOT/bench/jfr-top-frames.py" "$RUN/$name/measured.jfr" >"$RUN/$name/profile.txt" \
-        && sed 's/^/  /' "$RUN/$name/profile.txt" | head -60
-    fi
+  if ((PROFILE)) && [[ -f "$started" ]]; then
+    # The server records from its start (--profile); the summary keeps the measured phase only.
+    local since_ms since
+    since_ms=$(cat "$started")
+    since=$(date -u -d "@$((since_ms / 1000))" +%T).$(printf '%03d' $((since_ms % 1000)))
+    jcmd "$MICRO_PID" JFR.dump name=bench filename="$RUN/$name/server.jfr" >/dev/null
+    python3 "$ROOT/bench/jfr-top-frames.py" "$RUN/$name/server.jfr" 25 "$since" >"$RUN/$name/profile.txt" \
+      && sed 's/^/  /' "$RUN/$name/profile.txt" | head -60
   fi
 }
 
@@ -216,7 +221,7 @@ count_rows() {
 # --- the run ---------------------------------------------------------------------------------------
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 STARTED_AT=$(date -u +%FT%TZ)
-echo "Ingest benchmark: db=$DB concurrency=$CONCURRENCY warm-up=${WARMUP}s measured=${DURATION}s" \
+echo "Ingest benchmark: db=$DB concurrency=$CONCURRENCY warm-up=${WARMUP_MIN}-${WARMUP}s measured=${DURATION}s" \
   "port=$PORT heap=$HEAP (load average now: $LOAD_START)"
 
 echo "[1] baseline: bare JAX-RS + JSON-P + one JPA insert"
@@ -274,7 +279,7 @@ if ((PROCESSING_RUN)); then
 fi
 
 # --- result ----------------------------------------------------------------------------------------
-RUN_DIR=$RUN DB=$DB CONCURRENCY=$CONCURRENCY WARMUP=$WARMUP DURATION=$DURATION HEAP=$HEAP \
+RUN_DIR=$RUN DB=$DB CONCURRENCY=$CONCURRENCY WARMUP=$WARMUP WARMUP_MIN=$WARMUP_MIN DURATION=$DURATION HEAP=$HEAP \
   DATE=$DATE STARTED_AT=$STARTED_AT LOAD_START=$LOAD_START TARGET=$TARGET OUT=$OUT ROOT=$ROOT \
   PROCESSING_RUN=$PROCESSING_RUN PROFILE=$PROFILE TEMPLATE=$TEMPLATE \
   python3 "$ROOT/bench/ingest-report.py"

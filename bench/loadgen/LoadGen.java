@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -18,7 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,9 +32,11 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Before the clock starts it builds {@code --max-requests} unique WhatsApp webhook bodies from a
  * template (a fresh wamid each, senders cycling over {@code --senders} numbers) and, with {@code
  * --secret}, their {@code X-Hub-Signature-256} headers, so neither body building nor signing is
- * measured. Then {@code --concurrency} workers each send one request at a time: first for {@code
- * --warmup-seconds} (discarded), then for {@code --duration-seconds} (measured). It prints a summary
- * and writes the result as JSON ({@code --out}).
+ * measured. Then {@code --concurrency} workers each send one request at a time (closed loop): first
+ * a warm-up that is discarded and lasts until throughput stops rising (between {@code
+ * --warmup-min-seconds} and {@code --warmup-seconds}), then {@code --duration-seconds} measured. It
+ * prints a summary and writes the result as JSON ({@code --out}), with the CPU the machine, the
+ * server ({@code --server-pid}), itself and everything else used while measuring.
  *
  * <p>Bounded on purpose: loopback targets only, at most {@value #MAX_CONCURRENCY} workers, {@value
  * #MAX_SECONDS} s per phase and {@value #MAX_REQUESTS} requests; the run stops when the bodies run
@@ -48,12 +53,29 @@ public final class LoadGen {
       String secret,
       int concurrency,
       int warmupSeconds,
+      int warmupMinSeconds,
       int durationSeconds,
       int maxRequests,
       int senders,
       String expect,
       Path out,
-      int timeoutMs) {}
+      int timeoutMs,
+      long serverPid,
+      Path measureStartFile) {}
+
+  /**
+   * When the measured phase runs; set once by the warm-up monitor. Workers read it before each
+   * request: a request counts as measured when it starts inside [measureStart, end).
+   */
+  static final class Phase {
+    volatile long measureStart = Long.MAX_VALUE;
+    volatile long end = Long.MAX_VALUE;
+
+    void startMeasuring(long now, int durationSeconds) {
+      end = now + durationSeconds * 1_000_000_000L;
+      measureStart = now;
+    }
+  }
 
   /** One pre-built request: body and its signature header (or null). */
   record Prepared(byte[] body, String signature) {}
@@ -113,40 +135,49 @@ public final class LoadGen {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     AtomicInteger next = new AtomicInteger();
-    long start = System.nanoTime();
-    long measureStart = start + o.warmupSeconds() * 1_000_000_000L;
-    long end = measureStart + o.durationSeconds() * 1_000_000_000L;
+    AtomicLong completed = new AtomicLong();
+    Phase phase = new Phase();
     WorkerStats[] stats = new WorkerStats[o.concurrency()];
     CountDownLatch done = new CountDownLatch(o.concurrency());
-    List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < o.concurrency(); w++) {
       WorkerStats mine = stats[w] = new WorkerStats();
       Thread thread =
           new Thread(
               () -> {
                 try {
-                  work(o, client, prepared, next, measureStart, end, mine);
+                  work(o, client, prepared, next, completed, phase, mine);
                 } finally {
                   done.countDown();
                 }
               },
               "loadgen-" + w);
       thread.setDaemon(true);
-      threads.add(thread);
       thread.start();
+    }
+    Warmup warmup = warmUp(o, completed, done);
+    long measureStart = System.nanoTime();
+    CpuSample cpuBefore = CpuSample.take(o.serverPid());
+    phase.startMeasuring(measureStart, o.durationSeconds());
+    if (o.measureStartFile() != null) {
+      Files.writeString(o.measureStartFile(), Long.toString(System.currentTimeMillis()));
     }
     // Bounded wait: every request has its own timeout, so this only guards against a hang.
     boolean finished =
-        done.await(
-            o.warmupSeconds() + o.durationSeconds() + o.timeoutMs() / 1000 + 30,
-            java.util.concurrent.TimeUnit.SECONDS);
-    long measuredEnd = Math.max(System.nanoTime(), end);
+        done.await(o.durationSeconds() + o.timeoutMs() / 1000 + 30, TimeUnit.SECONDS);
+    long measuredEnd = System.nanoTime();
+    CpuSample cpuAfter = CpuSample.take(o.serverPid());
     boolean capped = next.get() >= prepared.length;
-    if (capped) {
-      measuredEnd = Math.min(measuredEnd, System.nanoTime());
-    }
     String json =
-        summarise(o, stats, measureStart, measuredEnd, capped, !finished, prepared[0].body().length);
+        summarise(
+            o,
+            stats,
+            warmup,
+            measureStart,
+            measuredEnd,
+            capped,
+            !finished,
+            prepared[0].body().length,
+            CpuSample.cores(cpuBefore, cpuAfter, (measuredEnd - measureStart) / 1e9));
     if (o.out() != null) {
       Files.writeString(o.out(), json + "\n");
     }
@@ -159,13 +190,13 @@ public final class LoadGen {
       HttpClient client,
       Prepared[] prepared,
       AtomicInteger next,
-      long measureStart,
-      long end,
+      AtomicLong completed,
+      Phase phase,
       WorkerStats stats) {
     Duration timeout = Duration.ofMillis(o.timeoutMs());
     while (true) {
       long begin = System.nanoTime();
-      if (begin >= end) {
+      if (begin >= phase.end) {
         return;
       }
       int index = next.getAndIncrement();
@@ -181,11 +212,12 @@ public final class LoadGen {
       if (p.signature() != null) {
         request.header("X-Hub-Signature-256", p.signature());
       }
-      boolean measured = begin >= measureStart;
+      boolean measured = begin >= phase.measureStart;
       try {
         HttpResponse<String> response =
             client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         long elapsed = System.nanoTime() - begin;
+        completed.incrementAndGet();
         if (!measured) {
           stats.warmup++;
           continue;
@@ -213,6 +245,112 @@ public final class LoadGen {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  /** How the warm-up went: its length, whether throughput had levelled off, its 5 s windows. */
+  record Warmup(double seconds, boolean stable, List<Double> windowsRps) {}
+
+  static final int WINDOW_SECONDS = 5;
+
+  /**
+   * Runs the warm-up: at least {@code --warmup-min-seconds}, then until throughput stops rising
+   * (the last two 5 s windows are no more than 5 % above the two before), at most {@code
+   * --warmup-seconds}. On two shared cores the JIT compilers need minutes to catch up with Payara's
+   * code, so a fixed short warm-up would measure compilation, not the application.
+   */
+  static Warmup warmUp(Options o, AtomicLong completed, CountDownLatch done)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    List<Double> windows = new ArrayList<>();
+    long last = 0;
+    boolean stable = false;
+    while (true) {
+      long elapsed = System.nanoTime() - start;
+      if (elapsed >= o.warmupSeconds() * 1_000_000_000L || done.getCount() == 0) {
+        break;
+      }
+      if (elapsed >= o.warmupMinSeconds() * 1_000_000_000L && levelledOff(windows)) {
+        stable = true;
+        break;
+      }
+      long nextBoundary = start + (windows.size() + 1L) * WINDOW_SECONDS * 1_000_000_000L;
+      long cap = start + o.warmupSeconds() * 1_000_000_000L;
+      long sleepNanos = Math.min(nextBoundary, cap) - System.nanoTime();
+      if (sleepNanos > 0) {
+        TimeUnit.NANOSECONDS.sleep(sleepNanos);
+      }
+      if (System.nanoTime() >= nextBoundary) {
+        long now = completed.get();
+        windows.add(round((now - last) / (double) WINDOW_SECONDS, 1));
+        last = now;
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.err.printf(
+        Locale.ROOT,
+        "LoadGen: warm-up %.0f s (%s), req/s per %d s window: %s%n",
+        seconds,
+        stable ? "throughput levelled off" : "NOT levelled off: stopped at the limit",
+        WINDOW_SECONDS,
+        windows);
+    return new Warmup(round(seconds, 1), stable, Collections.unmodifiableList(windows));
+  }
+
+  static boolean levelledOff(List<Double> windows) {
+    int n = windows.size();
+    if (n < 4) {
+      return false;
+    }
+    double older = windows.get(n - 4) + windows.get(n - 3);
+    double newer = windows.get(n - 2) + windows.get(n - 1);
+    return newer > 0 && newer <= older * 1.05;
+  }
+
+  /**
+   * CPU time from /proc (Linux; in clock ticks of 1/100 s): the whole machine's busy time, this
+   * process's and the server's, to tell how much of the machine others used while measuring.
+   */
+  record CpuSample(long machineBusy, long self, long server) {
+    static CpuSample take(long serverPid) {
+      try {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        // user nice system idle iowait irq softirq steal: busy = all but idle and iowait
+        long busy = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+          busy += Long.parseLong(cpu[i]);
+        }
+        return new CpuSample(busy, processTicks("self"), serverPid > 0 ? processTicks(Long.toString(serverPid)) : -1);
+      } catch (IOException | RuntimeException e) {
+        return null; // not Linux, or the server is gone: no CPU figures
+      }
+    }
+
+    private static long processTicks(String pid) throws IOException {
+      String stat = Files.readString(Path.of("/proc", pid, "stat"));
+      // fields after the command name (which may contain spaces): utime is the 12th, stime the 13th
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** Average cores busy over the interval: machine, server, load generator, everything else. */
+    static Map<String, Object> cores(CpuSample a, CpuSample b, double seconds) {
+      if (a == null || b == null || seconds <= 0) {
+        return null;
+      }
+      double ticks = 100.0 * seconds;
+      Map<String, Object> cores = new LinkedHashMap<>();
+      double machine = (b.machineBusy() - a.machineBusy()) / ticks;
+      double self = (b.self() - a.self()) / ticks;
+      cores.put("machine", round(machine, 2));
+      cores.put("loadgen", round(self, 2));
+      if (a.server() >= 0 && b.server() >= 0) {
+        double server = (b.server() - a.server()) / ticks;
+        cores.put("server", round(server, 2));
+        cores.put("others", round(Math.max(0, machine - self - server), 2));
+      }
+      cores.put("available", Runtime.getRuntime().availableProcessors());
+      return cores;
     }
   }
 
@@ -262,11 +400,13 @@ public final class LoadGen {
   static String summarise(
       Options o,
       WorkerStats[] stats,
+      Warmup warmupPhase,
       long measureStart,
       long measuredEnd,
       boolean capped,
       boolean hung,
-      int bodyBytes) {
+      int bodyBytes,
+      Map<String, Object> cpuCores) {
     int total = 0;
     int warmup = 0;
     int ok = 0;
@@ -297,7 +437,9 @@ public final class LoadGen {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("url", o.url().toString());
     result.put("concurrency", o.concurrency());
-    result.put("warmup_seconds", o.warmupSeconds());
+    result.put("warmup_seconds", warmupPhase.seconds());
+    result.put("warmup_levelled_off", warmupPhase.stable());
+    result.put("warmup_windows_rps", warmupPhase.windowsRps());
     result.put("duration_seconds", o.durationSeconds());
     result.put("body_bytes", bodyBytes);
     result.put("warmup_requests", warmup);
@@ -315,6 +457,7 @@ public final class LoadGen {
     result.put("io_errors", ioErrors);
     result.put("unexpected_body", unexpected);
     result.put("first_problem", firstProblem);
+    result.put("cpu_cores_busy", cpuCores);
     result.put("capped", capped);
     result.put("hung", hung);
     System.err.printf(
@@ -364,6 +507,16 @@ public final class LoadGen {
           });
       return out.append('}').toString();
     }
+    if (value instanceof List<?> list) {
+      StringBuilder out = new StringBuilder("[");
+      for (Object item : list) {
+        if (out.length() > 1) {
+          out.append(',');
+        }
+        out.append(toJson(item));
+      }
+      return out.append(']').toString();
+    }
     if (value instanceof Number || value instanceof Boolean) {
       return value.toString();
     }
@@ -402,8 +555,9 @@ public final class LoadGen {
     }
     List<String> known =
         List.of(
-            "url", "template", "secret", "concurrency", "warmup-seconds", "duration-seconds",
-            "max-requests", "senders", "expect", "out", "timeout-ms");
+            "url", "template", "secret", "concurrency", "warmup-seconds", "warmup-min-seconds",
+            "duration-seconds", "max-requests", "senders", "expect", "out", "timeout-ms",
+            "server-pid", "measure-start-file");
     for (String name : values.keySet()) {
       if (!known.contains(name)) {
         throw new IllegalArgumentException("unknown option --" + name);
@@ -426,18 +580,23 @@ public final class LoadGen {
       throw new IllegalArgumentException("template not found: " + template);
     }
     String out = values.get("out");
+    int warmupMax = bounded(values, "warmup-seconds", 180, 0, MAX_SECONDS);
+    int warmupMin = bounded(values, "warmup-min-seconds", Math.min(30, warmupMax), 0, warmupMax);
     return new Options(
         uri,
         template,
         values.get("secret"),
         bounded(values, "concurrency", 16, 1, MAX_CONCURRENCY),
-        bounded(values, "warmup-seconds", 20, 0, MAX_SECONDS),
+        warmupMax,
+        warmupMin,
         bounded(values, "duration-seconds", 30, 1, MAX_SECONDS),
         bounded(values, "max-requests", 200_000, 1, MAX_REQUESTS),
         bounded(values, "senders", 1000, 1, 10_000),
         values.get("expect"),
         out == null ? null : Path.of(out),
-        bounded(values, "timeout-ms", 10_000, 100, 120_000));
+        bounded(values, "timeout-ms", 10_000, 100, 120_000),
+        bounded(values, "server-pid", 0, 0, Integer.MAX_VALUE),
+        values.containsKey("measure-start-file") ? Path.of(values.get("measure-start-file")) : null);
   }
 
   private static String defaultTemplate() {
@@ -470,12 +629,16 @@ public final class LoadGen {
         "                           (default bench/loadgen/inbound-text-message.template.json)",
         "  --secret S               sign bodies: X-Hub-Signature-256 = sha256=HMAC(S, body)",
         "  --concurrency N          workers, one request in flight each (default 16, max 256)",
-        "  --warmup-seconds N       discarded warm-up (default 20, max 600)",
+        "  --warmup-seconds N       longest discarded warm-up (default 180, max 600)",
+        "  --warmup-min-seconds N   shortest warm-up (default 30); in between, the warm-up ends",
+        "                           when throughput stops rising (set both equal for a fixed one)",
         "  --duration-seconds N     measured phase (default 30, max 600)",
         "  --max-requests N         unique bodies prepared = hard cap on requests (default 200000)",
         "  --senders N              distinct sender numbers the bodies cycle over (default 1000)",
         "  --expect TEXT            a 2xx answer must contain TEXT to count as ok",
         "  --timeout-ms N           per request (default 10000)",
+        "  --server-pid PID         also report the server's CPU use while measuring (Linux)",
+        "  --measure-start-file F   write F when the measured phase starts (e.g. to start a profiler)",
         "  --out FILE               also write the JSON result there");
   }
 }
