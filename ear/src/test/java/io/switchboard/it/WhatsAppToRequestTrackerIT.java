@@ -273,6 +273,31 @@ class WhatsAppToRequestTrackerIT {
         .contains("/api/channels/{channelId}/webhook");
   }
 
+  @Test
+  @Order(10)
+  @DisplayName("an agent reply whose webhook is lost is found by polling RT")
+  void lostWebhookIsCoveredByPolling() {
+    // RT's scrip now posts to a port where nobody listens: the webhook is lost, as when the
+    // bridge is down. The poller (every 5 s in this test) must find the reply by itself.
+    RequestTrackerFixture.start("http://127.0.0.1:9/lost", RT_WEBHOOK_SECRET);
+    try {
+      rt.agentWrites(ticketId, "correspond", "Found by polling.");
+      // The reply becomes an outbound message: the same path as a webhook from here on (its send
+      // is step 4's; Prism's fixed example id would make a second send collide with the first).
+      await()
+          .atMost(WITHIN)
+          .until(
+              () ->
+                  outbound().stream()
+                      .anyMatch(
+                          m ->
+                              m.getString("body").equals("Found by polling.")
+                                  && m.getString("author").equals("agent1")));
+    } finally {
+      RequestTrackerFixture.start(BASE + "/api/crm/rt/webhook", RT_WEBHOOK_SECRET);
+    }
+  }
+
   private Optional<JsonObject> conversationOf(String channelUserId) {
     return bridge.get("conversations").array().stream()
         .map(JsonValue::asJsonObject)

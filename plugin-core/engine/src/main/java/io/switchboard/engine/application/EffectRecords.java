@@ -14,6 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Short transactions around outbox effects: read what an effect needs, and record each step's
@@ -21,6 +23,8 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class EffectRecords {
+  private static final Logger LOG = Logger.getLogger(EffectRecords.class.getName());
+
   @PersistenceContext(unitName = "switchboard")
   EntityManager em;
 
@@ -85,9 +89,36 @@ public class EffectRecords {
     em.find(Message.class, messageId).mirroredAs(entryId, clock.instant());
   }
 
+  /**
+   * The channel accepted a message. A channel id that another message already carries (a channel
+   * bug, or a mock answering with a fixed example) is not stored: the message went out, so it must
+   * not be sent again, but its statuses cannot be told apart.
+   */
   @Transactional
   public void sent(String messageId, String channelMessageId) {
-    em.find(Message.class, messageId).sent(channelMessageId, clock.instant());
+    Message message = em.find(Message.class, messageId);
+    List<String> holders =
+        em.createQuery(
+                "select m.id from Message m where m.channelId = :c and m.externalId = :x",
+                String.class)
+            .setParameter("c", message.channelId())
+            .setParameter("x", channelMessageId)
+            .getResultList();
+    if (!holders.isEmpty()) {
+      LOG.warning(
+          "channel "
+              + message.channelId()
+              + " answered message "
+              + messageId
+              + " with id "
+              + channelMessageId
+              + ", already used by message "
+              + holders.get(0)
+              + ": recorded as sent without an id (its statuses cannot be matched)");
+      message.sent(null, clock.instant());
+      return;
+    }
+    message.sent(channelMessageId, clock.instant());
   }
 
   /** A failed reply an admin replays is pending again. */

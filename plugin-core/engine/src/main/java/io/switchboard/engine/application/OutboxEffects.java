@@ -1,6 +1,7 @@
 package io.switchboard.engine.application;
 
 import io.switchboard.engine.domain.Message;
+import io.switchboard.engine.domain.MessageStatus;
 import io.switchboard.engine.ledger.OutboxEntry;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
@@ -103,8 +104,8 @@ public class OutboxEffects {
 
   private String sendToChannel(OutboxEntry entry) throws RetryableException, PermanentException {
     EffectRecords.Subject s = records.load(entry.subjectId());
-    if (s.message().externalId() != null) {
-      return "already sent as " + s.message().externalId();
+    if (s.message().externalId() != null || s.message().status() != MessageStatus.PENDING) {
+      return "already " + s.message().status() + " (" + s.message().externalId() + ")";
     }
     SendReceipt receipt =
         registry
