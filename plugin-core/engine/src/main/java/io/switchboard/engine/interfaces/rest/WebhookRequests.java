@@ -2,7 +2,7 @@ package io.switchboard.engine.interfaces.rest;
 
 import io.switchboard.engine.application.IngestOutcome;
 import io.switchboard.spi.WebhookRequest;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** Turns JAX-RS requests into SPI webhook requests, and ingest outcomes into HTTP answers. */
 final class WebhookRequests {
+  // Looked up once: Json.createXxx() runs a ServiceLoader lookup of the provider on every call.
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private WebhookRequests() {}
 
   static WebhookRequest of(byte[] body, HttpHeaders headers, UriInfo uri) {
@@ -17,7 +20,7 @@ final class WebhookRequests {
   }
 
   static Response answer(IngestOutcome outcome) {
-    var json = Json.createObjectBuilder().add("result", outcome.result().name().toLowerCase());
+    var json = JSON.createObjectBuilder().add("result", outcome.result().name().toLowerCase());
     switch (outcome.result()) {
       case ACCEPTED -> json.add("stored", outcome.stored()).add("duplicates", outcome.duplicates());
       case QUARANTINED, UNAUTHENTIC, UNKNOWN_SOURCE -> json.add("reason", outcome.reason());
