@@ -144,13 +144,13 @@ result = {
         "payara_micro": "6.2025.10",
     },
     "db": env["DB"],
-    "server_jvm": f"-Xmx{env['HEAP']}",
+    "server_jvm": " ".join(filter(None, [f"-Xmx{env['HEAP']}", env.get("JVM_OPTS", "")])),
     "concurrency": int(env["CONCURRENCY"]),
     "warmup": {
         "min_seconds": int(env["WARMUP_MIN"]),
         "max_seconds": int(env["WARMUP"]),
-        "rule": "discarded; ends after min_seconds once throughput stops rising (last two 5 s windows "
-                "<= 5 % above the two before), at the latest after max_seconds",
+        "rule": "discarded; ends after min_seconds once throughput is flat (last four 5 s windows "
+                "within 10 % of each other), at the latest after max_seconds",
     },
     "duration_seconds": int(env["DURATION"]),
     "body_bytes": read_json(os.path.join(run_dir, "bridge", "loadgen.json"))["body_bytes"],
@@ -199,7 +199,8 @@ def line(label, s):
     return (f"  {label:<24} {s['throughput_rps']:>7.1f} req/s  p50 {s['p50_ms']:>6} ms  "
             f"p99 {s['p99_ms']:>6} ms  errors {s['errors']}  warm-up {s['warmup_seconds']:.0f} s"
             + ("" if s["warmup_levelled_off"] else " (not levelled off)")
-            + f"  cpu server/loadgen/others {cpu.get('server')}/{cpu.get('loadgen')}/{cpu.get('others')}"
+            + f"  cores: server {cpu.get('server')} (JIT {cpu.get('server_jit_compilers')}),"
+            f" loadgen {cpu.get('loadgen')}, others {cpu.get('others')}"
             + ("   CAPPED" if s["capped"] else "")
             + ("" if s.get("rows_match_requests", True) else "   ROWS != REQUESTS"))
 

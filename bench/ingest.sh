@@ -19,6 +19,7 @@ HEAP=512m
 PROCESSING_RUN=0
 PROFILE=0
 MAX_REQUESTS=
+JVM_OPTS=()
 OUT=
 TARGET=0.8
 PG_HOST=127.0.0.1
@@ -41,6 +42,8 @@ usage: bench/ingest.sh [options]
                           (adds some overhead: use for diagnosis, not for the official numbers)
   --port N                HTTP port of the server under test (default $PORT)
   --heap SIZE             -Xmx of each Payara Micro (default $HEAP)
+  --jvm-opt OPT           extra JVM option for both servers (repeatable), e.g. to test a setting:
+                          --jvm-opt -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl
   --max-requests N        unique bodies the load generator prepares (default 3000 x (warm-up + duration))
   --out FILE              result file (default bench/results/ingest-<date>[-postgres].json)
 EOF
@@ -57,6 +60,7 @@ while [[ $# -gt 0 ]]; do
     --profile) PROFILE=1; shift ;;
     --port) PORT=${2:?}; shift 2 ;;
     --heap) HEAP=${2:?}; shift 2 ;;
+    --jvm-opt) JVM_OPTS+=("${2:?}"); shift 2 ;;
     --max-requests) MAX_REQUESTS=${2:?}; shift 2 ;;
     --out) OUT=${2:?}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -152,7 +156,7 @@ start_micro() {
   mkdir -p "$RUN/$name"
   (
     cd "$RUN/$name"
-    exec env "$@" java -Xmx"$HEAP" "${JFR_OPTS[@]}" -jar "$RUN/payara-micro.jar" --deploy "$war" \
+    exec env "$@" java -Xmx"$HEAP" "${JFR_OPTS[@]}" "${JVM_OPTS[@]}" -jar "$RUN/payara-micro.jar" --deploy "$war" \
       --port "$PORT" --nocluster --rootDir "$RUN/$name/micro-root"
   ) >"$RUN/$name/server.log" 2>&1 &
   MICRO_PID=$!
@@ -281,5 +285,5 @@ fi
 # --- result ----------------------------------------------------------------------------------------
 RUN_DIR=$RUN DB=$DB CONCURRENCY=$CONCURRENCY WARMUP=$WARMUP WARMUP_MIN=$WARMUP_MIN DURATION=$DURATION HEAP=$HEAP \
   DATE=$DATE STARTED_AT=$STARTED_AT LOAD_START=$LOAD_START TARGET=$TARGET OUT=$OUT ROOT=$ROOT \
-  PROCESSING_RUN=$PROCESSING_RUN PROFILE=$PROFILE TEMPLATE=$TEMPLATE \
+  PROCESSING_RUN=$PROCESSING_RUN PROFILE=$PROFILE TEMPLATE=$TEMPLATE JVM_OPTS="${JVM_OPTS[*]}" \
   python3 "$ROOT/bench/ingest-report.py"

@@ -302,16 +302,19 @@ public final class LoadGen {
     if (n < 4) {
       return false;
     }
-    double older = windows.get(n - 4) + windows.get(n - 3);
-    double newer = windows.get(n - 2) + windows.get(n - 1);
-    return newer > 0 && newer <= older * 1.05;
+    // Flat: the last four windows (20 s) within 10 % of each other. A dip caused by other work on
+    // the machine does not end the warm-up; it only ends at the limit then (and says so).
+    List<Double> last = windows.subList(n - 4, n);
+    double min = Collections.min(last);
+    double max = Collections.max(last);
+    return min > 0 && min >= 0.9 * max;
   }
 
   /**
    * CPU time from /proc (Linux; in clock ticks of 1/100 s): the whole machine's busy time, this
    * process's and the server's, to tell how much of the machine others used while measuring.
    */
-  record CpuSample(long machineBusy, long self, long server) {
+  record CpuSample(long machineBusy, long self, long server, long serverJit) {
     static CpuSample take(long serverPid) {
       try {
         String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
@@ -320,14 +323,40 @@ public final class LoadGen {
         for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
           busy += Long.parseLong(cpu[i]);
         }
-        return new CpuSample(busy, processTicks("self"), serverPid > 0 ? processTicks(Long.toString(serverPid)) : -1);
+        String pid = Long.toString(serverPid);
+        return new CpuSample(
+            busy,
+            processTicks("self"),
+            serverPid > 0 ? processTicks(pid) : -1,
+            serverPid > 0 ? jitTicks(pid) : -1);
       } catch (IOException | RuntimeException e) {
         return null; // not Linux, or the server is gone: no CPU figures
       }
     }
 
+    /** CPU of the server's JIT compiler threads (C1, C2): still compiling means not warm yet. */
+    private static long jitTicks(String pid) throws IOException {
+      long ticks = 0;
+      try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
+        for (Path task : (Iterable<Path>) tasks::iterator) {
+          try {
+            if (Files.readString(task.resolve("comm")).startsWith("C")
+                && Files.readString(task.resolve("comm")).contains("Compiler")) {
+              ticks += ticksOf(Files.readString(task.resolve("stat")));
+            }
+          } catch (IOException gone) {
+            // the thread ended between listing and reading
+          }
+        }
+      }
+      return ticks;
+    }
+
     private static long processTicks(String pid) throws IOException {
-      String stat = Files.readString(Path.of("/proc", pid, "stat"));
+      return ticksOf(Files.readString(Path.of("/proc", pid, "stat")));
+    }
+
+    private static long ticksOf(String stat) {
       // fields after the command name (which may contain spaces): utime is the 12th, stime the 13th
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       return Long.parseLong(f[11]) + Long.parseLong(f[12]);
@@ -347,6 +376,7 @@ public final class LoadGen {
       if (a.server() >= 0 && b.server() >= 0) {
         double server = (b.server() - a.server()) / ticks;
         cores.put("server", round(server, 2));
+        cores.put("server_jit_compilers", round((b.serverJit() - a.serverJit()) / ticks, 2));
         cores.put("others", round(Math.max(0, machine - self - server), 2));
       }
       cores.put("available", Runtime.getRuntime().availableProcessors());
