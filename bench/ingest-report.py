@@ -149,8 +149,8 @@ result = {
     "warmup": {
         "min_seconds": int(env["WARMUP_MIN"]),
         "max_seconds": int(env["WARMUP"]),
-        "rule": "discarded; ends after min_seconds once throughput is flat (last four 5 s windows "
-                "within 10 % of each other), at the latest after max_seconds",
+        "rule": "discarded; equal for both sides when min_seconds = max_seconds; otherwise ends after min_seconds once throughput is flat (last four 5 s windows "
+                "within 5 % of each other), at the latest after max_seconds",
     },
     "duration_seconds": int(env["DURATION"]),
     "body_bytes": read_json(os.path.join(run_dir, "bridge", "loadgen.json"))["body_bytes"],

@@ -12,7 +12,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DB=h2
 CONCURRENCY=16
 WARMUP=120
-WARMUP_MIN=30
+WARMUP_MIN=
 DURATION=30
 PORT=18181
 HEAP=512m
@@ -32,10 +32,11 @@ usage: bench/ingest.sh [options]
   --db h2|postgres        database kind for both sides (default h2: a fresh file database per side;
                           postgres: database $PG_DB on $PG_HOST:$PG_PORT, dropped and recreated per side)
   --concurrency N         concurrent connections, one request in flight each (default $CONCURRENCY)
-  --warmup S              longest warm-up per side, discarded (default $WARMUP); the warm-up ends
-                          earlier, but not before --warmup-min S (default $WARMUP_MIN), once
-                          throughput stops rising: on 2 cores C2 needs minutes to compile Payara
-  --warmup-min S          shortest warm-up (set equal to --warmup for a fixed one)
+  --warmup S              warm-up per side, discarded (default $WARMUP, the same for both sides):
+                          on 2 cores C2 needs minutes to compile Payara, shorter warm-ups measure
+                          the JIT and favour whichever side happened to warm faster
+  --warmup-min S          if lower than --warmup, end the warm-up early once throughput is flat
+                          (last four 5 s windows within 5 %); default: equal to --warmup (fixed)
   --duration S            measured seconds per side (default $DURATION)
   --with-processing       add a third measurement: the bridge with processing enabled
   --profile               record JFR during each measured phase and print the top frames
@@ -73,6 +74,7 @@ is_int() { [[ "$1" =~ ^[0-9]+$ ]]; }
 [[ "$DB" == h2 || "$DB" == postgres ]] || die "--db must be h2 or postgres, got '$DB'"
 is_int "$CONCURRENCY" && ((CONCURRENCY >= 1 && CONCURRENCY <= 256)) || die "--concurrency must be 1..256"
 is_int "$WARMUP" && ((WARMUP <= 300)) || die "--warmup must be 0..300 seconds"
+WARMUP_MIN=${WARMUP_MIN:-$WARMUP}
 is_int "$WARMUP_MIN" || die "--warmup-min must be a number"
 ((WARMUP_MIN > WARMUP)) && WARMUP_MIN=$WARMUP
 is_int "$DURATION" && ((DURATION >= 1 && DURATION <= 300)) || die "--duration must be 1..300 seconds"

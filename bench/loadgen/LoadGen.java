@@ -268,6 +268,7 @@ public final class LoadGen {
     while (true) {
       long elapsed = System.nanoTime() - start;
       if (elapsed >= o.warmupSeconds() * 1_000_000_000L || done.getCount() == 0) {
+        stable = levelledOff(windows);
         break;
       }
       if (elapsed >= o.warmupMinSeconds() * 1_000_000_000L && levelledOff(windows)) {
@@ -291,7 +292,7 @@ public final class LoadGen {
         Locale.ROOT,
         "LoadGen: warm-up %.0f s (%s), req/s per %d s window: %s%n",
         seconds,
-        stable ? "throughput levelled off" : "NOT levelled off: stopped at the limit",
+        stable ? "throughput flat at the end" : "throughput still changing at the end",
         WINDOW_SECONDS,
         windows);
     return new Warmup(round(seconds, 1), stable, Collections.unmodifiableList(windows));
@@ -302,12 +303,12 @@ public final class LoadGen {
     if (n < 4) {
       return false;
     }
-    // Flat: the last four windows (20 s) within 10 % of each other. A dip caused by other work on
+    // Flat: the last four windows (20 s) within 5 % of each other. A dip caused by other work on
     // the machine does not end the warm-up; it only ends at the limit then (and says so).
     List<Double> last = windows.subList(n - 4, n);
     double min = Collections.min(last);
     double max = Collections.max(last);
-    return min > 0 && min >= 0.9 * max;
+    return min > 0 && min >= 0.95 * max;
   }
 
   /**
@@ -610,8 +611,8 @@ public final class LoadGen {
       throw new IllegalArgumentException("template not found: " + template);
     }
     String out = values.get("out");
-    int warmupMax = bounded(values, "warmup-seconds", 180, 0, MAX_SECONDS);
-    int warmupMin = bounded(values, "warmup-min-seconds", Math.min(30, warmupMax), 0, warmupMax);
+    int warmupMax = bounded(values, "warmup-seconds", 120, 0, MAX_SECONDS);
+    int warmupMin = bounded(values, "warmup-min-seconds", warmupMax, 0, warmupMax);
     return new Options(
         uri,
         template,
@@ -659,9 +660,10 @@ public final class LoadGen {
         "                           (default bench/loadgen/inbound-text-message.template.json)",
         "  --secret S               sign bodies: X-Hub-Signature-256 = sha256=HMAC(S, body)",
         "  --concurrency N          workers, one request in flight each (default 16, max 256)",
-        "  --warmup-seconds N       longest discarded warm-up (default 180, max 600)",
-        "  --warmup-min-seconds N   shortest warm-up (default 30); in between, the warm-up ends",
-        "                           when throughput stops rising (set both equal for a fixed one)",
+        "  --warmup-seconds N       longest discarded warm-up (default 120, max 600)",
+        "  --warmup-min-seconds N   shortest warm-up (default: = --warmup-seconds, a fixed warm-up);",
+        "                           if lower, the warm-up may end earlier, once",
+        "                           when throughput is flat (set both equal for a fixed one)",
         "  --duration-seconds N     measured phase (default 30, max 600)",
         "  --max-requests N         unique bodies prepared = hard cap on requests (default 200000)",
         "  --senders N              distinct sender numbers the bodies cycle over (default 1000)",
