@@ -1,6 +1,7 @@
 package io.switchboard.engine.application;
 
 import io.switchboard.engine.domain.ChannelAccount;
+import io.switchboard.engine.domain.Connection;
 import io.switchboard.engine.domain.CrmConnection;
 import io.switchboard.engine.infrastructure.SecretCipher;
 import io.switchboard.spi.InvalidConfigurationException;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -49,23 +51,14 @@ public class ConnectionAdmin {
         registry
             .crmFactory(plugin)
             .orElseThrow(() -> unknownPlugin(plugin, registry.crmFactories().keySet()));
-    CrmConnection existing = em.find(CrmConnection.class, id);
-    Instant now = clock.instant();
-    CrmConnection connection =
-        existing != null ? existing : new CrmConnection(id, workspace.id(), now);
-    Split split =
-        split(
-            factory,
-            id,
-            values,
-            existing == null ? null : existing.publicConfig(),
-            existing == null ? null : existing.secretConfig());
-    connection.configure(plugin, split.publicJson(), split.secretJson(), now);
-    if (existing == null) {
-      em.persist(connection);
-    }
-    connections.invalidate(id);
-    return new Configured(existing == null);
+    return store(
+        CrmConnection.class,
+        id,
+        factory,
+        values,
+        now -> new CrmConnection(id, workspace.id(), now),
+        (connection, split, now) ->
+            connection.configure(plugin, split.publicJson(), split.secretJson(), now));
   }
 
   @Transactional
@@ -81,10 +74,33 @@ public class ConnectionAdmin {
       throw new InvalidConfigurationException(
           List.of("crmConnection " + crmConnectionId + " does not exist"));
     }
-    ChannelAccount existing = em.find(ChannelAccount.class, id);
+    return store(
+        ChannelAccount.class,
+        id,
+        factory,
+        values,
+        now -> new ChannelAccount(id, workspace.id(), now),
+        (account, split, now) ->
+            account.configure(
+                plugin, crmConnectionId, split.publicJson(), split.secretJson(), now));
+  }
+
+  private interface Reconfiguration<C> {
+    void apply(C connection, Split split, Instant now);
+  }
+
+  /** Creates or reconfigures a connection of either kind, in the caller's transaction. */
+  private <C extends Connection> Configured store(
+      Class<C> type,
+      String id,
+      PluginFactory<?> factory,
+      Map<String, String> values,
+      Function<Instant, C> creation,
+      Reconfiguration<C> reconfiguration)
+      throws InvalidConfigurationException {
+    C existing = em.find(type, id);
     Instant now = clock.instant();
-    ChannelAccount account =
-        existing != null ? existing : new ChannelAccount(id, workspace.id(), now);
+    C connection = existing != null ? existing : creation.apply(now);
     Split split =
         split(
             factory,
@@ -92,9 +108,9 @@ public class ConnectionAdmin {
             values,
             existing == null ? null : existing.publicConfig(),
             existing == null ? null : existing.secretConfig());
-    account.configure(plugin, crmConnectionId, split.publicJson(), split.secretJson(), now);
+    reconfiguration.apply(connection, split, now);
     if (existing == null) {
-      em.persist(account);
+      em.persist(connection);
     }
     connections.invalidate(id);
     return new Configured(existing == null);

@@ -1,6 +1,7 @@
 package io.switchboard.engine.application;
 
 import io.switchboard.engine.domain.ChannelAccount;
+import io.switchboard.engine.domain.Connection;
 import io.switchboard.engine.domain.CrmConnection;
 import io.switchboard.engine.infrastructure.SecretCipher;
 import io.switchboard.spi.InvalidConfigurationException;
@@ -94,9 +95,7 @@ public class PluginRegistry {
             create(
                 channelFactory(account.plugin())
                     .orElseThrow(() -> missingPlugin("channel", account.plugin())),
-                account.id(),
-                account.publicConfig(),
-                account.secretConfig()));
+                account));
   }
 
   /** The live adapter of a CRM connection. */
@@ -109,9 +108,7 @@ public class PluginRegistry {
             create(
                 crmFactory(connection.plugin())
                     .orElseThrow(() -> missingPlugin("CRM", connection.plugin())),
-                connection.id(),
-                connection.publicConfig(),
-                connection.secretConfig()));
+                connection));
   }
 
   private interface Creator<P> {
@@ -147,11 +144,13 @@ public class PluginRegistry {
     return values;
   }
 
-  private <P extends AutoCloseable> P create(
-      PluginFactory<P> factory, String id, String publicConfig, String secretConfig) {
+  private <P extends AutoCloseable> P create(PluginFactory<P> factory, Connection connection) {
+    String id = connection.id();
     try {
       PluginConfig config =
-          PluginConfig.of(factory.options(), storedValues(id, publicConfig, secretConfig));
+          PluginConfig.of(
+              factory.options(),
+              storedValues(id, connection.publicConfig(), connection.secretConfig()));
       return factory.create(config, new PluginContext(id, clock));
     } catch (InvalidConfigurationException e) {
       throw new IllegalStateException(
