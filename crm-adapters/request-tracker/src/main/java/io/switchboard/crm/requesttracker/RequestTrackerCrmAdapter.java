@@ -19,7 +19,6 @@ import io.switchboard.spi.crm.CustomerEntry;
 import io.switchboard.spi.crm.PollResult;
 import io.switchboard.spi.crm.Requester;
 import io.switchboard.spi.crm.TicketSpec;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -208,7 +207,7 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
     if (existing.isPresent()) {
       return existing.get();
     }
-    JsonObjectBuilder fields = Json.createObjectBuilder();
+    JsonObjectBuilder fields = RtJson.JSON.createObjectBuilder();
     fields.add(CF_CONVERSATION_ID, ticket.conversationId());
     if (ticket.channel() != null) {
       fields.add(CF_CHANNEL, ticket.channel());
@@ -217,7 +216,8 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
       fields.add(CF_CUSTOMER_PHONE, ticket.customerPhone());
     }
     JsonObject create =
-        Json.createObjectBuilder()
+        RtJson.JSON
+            .createObjectBuilder()
             .add("Queue", queue)
             .add("Subject", ticket.subject())
             .add("Requestor", ticket.requesterId())
@@ -252,16 +252,13 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
             + "} = "
             + quote(conversationId)
             + " AND Status = '__Active__'";
-    JsonObject found =
+    return RtJson.firstItem(
         rt.get(
                 "/tickets?query="
                     + RequestTrackerRestClient.encode(sql)
                     + "&orderby=id&order=ASC&per_page=1&fields=Status")
-            .object();
-    JsonArray items = found.getJsonArray("items");
-    return items == null || items.isEmpty()
-        ? Optional.empty()
-        : Optional.ofNullable(RtJson.text(items.getJsonObject(0), "id"));
+            .object(),
+        "id");
   }
 
   // ---------------------------------------------------------------- messages and notes
@@ -321,16 +318,15 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
   private Optional<String> findTransactionByMessageId(String ticketId, String messageId)
       throws RetryableException, PermanentException {
     JsonArray query =
-        Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("field", "MessageId").add("value", messageId))
+        RtJson.JSON
+            .createArrayBuilder()
+            .add(
+                RtJson.JSON.createObjectBuilder().add("field", "MessageId").add("value", messageId))
             .build();
-    JsonObject found =
+    return RtJson.firstItem(
         rt.post("/ticket/" + ticketId + "/attachments?fields=TransactionId&per_page=1", query)
-            .object();
-    JsonArray items = found.getJsonArray("items");
-    return items == null || items.isEmpty()
-        ? Optional.empty()
-        : Optional.ofNullable(RtJson.text(items.getJsonObject(0), "TransactionId"));
+            .object(),
+        "TransactionId");
   }
 
   @Override
@@ -351,18 +347,20 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
             + TXN_CF_KEY
             + "} = "
             + quote(key);
-    JsonArray items =
-        rt.get("/transactions?query=" + RequestTrackerRestClient.encode(sql) + "&per_page=1")
-            .object()
-            .getJsonArray("items");
-    if (items != null && !items.isEmpty()) {
-      return RtJson.text(items.getJsonObject(0), "id");
+    Optional<String> written =
+        RtJson.firstItem(
+            rt.get("/transactions?query=" + RequestTrackerRestClient.encode(sql) + "&per_page=1")
+                .object(),
+            "id");
+    if (written.isPresent()) {
+      return written.get();
     }
     JsonObject comment =
-        Json.createObjectBuilder()
+        RtJson.JSON
+            .createObjectBuilder()
             .add("Content", text)
             .add("ContentType", "text/plain")
-            .add("TxnCustomFields", Json.createObjectBuilder().add(TXN_CF_KEY, key))
+            .add("TxnCustomFields", RtJson.JSON.createObjectBuilder().add(TXN_CF_KEY, key))
             .build();
     Answer answer = rt.post("/ticket/" + ticketId + "/comment", comment);
     requireSuccess(answer.messages(), "adding an internal note to ticket " + ticketId);
@@ -407,7 +405,7 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
   @Override
   public List<CrmEvent> parseWebhook(byte[] body) throws MalformedPayloadException {
     JsonValue json;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = RtJson.JSON.createReader(new ByteArrayInputStream(body))) {
       json = reader.readValue();
     } catch (JsonException | IllegalStateException e) {
       throw new MalformedPayloadException("the RT webhook body is not JSON: " + e.getMessage(), e);
@@ -480,16 +478,15 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
 
   private long highestTransactionId() throws RetryableException, PermanentException {
     String sql = "ObjectType = 'RT::Ticket' AND id > 0";
-    JsonArray items =
-        rt.get(
-                "/transactions?query="
-                    + RequestTrackerRestClient.encode(sql)
-                    + "&orderby=id&order=DESC&per_page=1")
-            .object()
-            .getJsonArray("items");
-    return items == null || items.isEmpty()
-        ? 0
-        : Long.parseLong(RtJson.text(items.getJsonObject(0), "id"));
+    return RtJson.firstItem(
+            rt.get(
+                    "/transactions?query="
+                        + RequestTrackerRestClient.encode(sql)
+                        + "&orderby=id&order=DESC&per_page=1")
+                .object(),
+            "id")
+        .map(Long::parseLong)
+        .orElse(0L);
   }
 
   private List<RtTransaction> transactionsAfter(long after)

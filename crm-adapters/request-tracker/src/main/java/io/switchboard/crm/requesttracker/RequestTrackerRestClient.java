@@ -1,8 +1,8 @@
 package io.switchboard.crm.requesttracker;
 
+import io.switchboard.crm.requesttracker.model.RtJson;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -70,7 +70,7 @@ final class RequestTrackerRestClient implements AutoCloseable {
     }
 
     private JsonValue parse() throws PermanentException {
-      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      try (JsonReader reader = RtJson.JSON.createReader(new StringReader(body))) {
         return reader.readValue();
       } catch (JsonException e) {
         throw new PermanentException(
@@ -230,7 +230,7 @@ final class RequestTrackerRestClient implements AutoCloseable {
     if (body == null || body.isBlank()) {
       return "(empty body)";
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = RtJson.JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value instanceof JsonObject object && object.containsKey("message")) {
         return object.get("message").toString().replaceAll("^\"|\"$", "");

@@ -5,14 +5,30 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Lenient reads of RT's JSON: RT sends numbers as strings, references as objects, and nulls. */
 public final class RtJson {
+  /**
+   * The JSON-P provider, looked up once: {@code Json.createXxx()} runs a ServiceLoader lookup of
+   * the provider on every call (costly in an application server's class loaders).
+   */
+  public static final JsonProvider JSON = JsonProvider.provider();
+
   private RtJson() {}
+
+  /** A field of the first item of an RT search page ({@code {"items":[...]}}), if any. */
+  public static Optional<String> firstItem(JsonObject page, String key) {
+    JsonArray items = page == null ? null : page.getJsonArray("items");
+    return items == null || items.isEmpty()
+        ? Optional.empty()
+        : Optional.ofNullable(text(items.getJsonObject(0), key));
+  }
 
   /** A value as text: strings as is, numbers as digits, references by their {@code id}. */
   public static String text(JsonObject object, String key) {

@@ -1,6 +1,5 @@
 package io.switchboard.crm.requesttracker.model;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.LinkedHashMap;
@@ -48,12 +47,12 @@ public record RtUser(
 
   /** The JSON to create this user ({@code POST /user}). */
   public JsonObject toCreateJson() {
-    return fieldsJson(Json.createObjectBuilder().add("Name", name)).build();
+    return fieldsJson(RtJson.JSON.createObjectBuilder().add("Name", name)).build();
   }
 
   /** The JSON to update this user's fields ({@code PUT /user/{name}}). */
   public JsonObject toUpdateJson() {
-    return fieldsJson(Json.createObjectBuilder()).build();
+    return fieldsJson(RtJson.JSON.createObjectBuilder()).build();
   }
 
   private JsonObjectBuilder fieldsJson(JsonObjectBuilder json) {
@@ -67,7 +66,7 @@ public record RtUser(
       json.add("MobilePhone", mobilePhone);
     }
     if (!customFields.isEmpty()) {
-      JsonObjectBuilder cfs = Json.createObjectBuilder();
+      JsonObjectBuilder cfs = RtJson.JSON.createObjectBuilder();
       customFields.forEach(cfs::add);
       json.add("CustomFields", cfs);
     }
