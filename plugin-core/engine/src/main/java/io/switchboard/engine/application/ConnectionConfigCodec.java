@@ -1,24 +1,21 @@
 package io.switchboard.engine.application;
 
+import io.switchboard.engine.infrastructure.EngineJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Flat string maps to JSON text and back, for stored connection configuration. */
 final class ConnectionConfigCodec {
-  // Looked up once: Json.createXxx() runs a ServiceLoader lookup of the provider on every call.
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   private ConnectionConfigCodec() {}
 
   static String write(Map<String, String> values) {
-    JsonObjectBuilder builder = JSON.createObjectBuilder();
+    JsonObjectBuilder builder = EngineJson.PROVIDER.createObjectBuilder();
     values.forEach(builder::add);
     return builder.build().toString();
   }
@@ -28,7 +25,7 @@ final class ConnectionConfigCodec {
     if (json == null || json.isBlank()) {
       return values;
     }
-    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+    try (JsonReader reader = EngineJson.PROVIDER.createReader(new StringReader(json))) {
       JsonObject object = reader.readObject();
       for (Map.Entry<String, JsonValue> e : object.entrySet()) {
         if (e.getValue() instanceof JsonString s) {

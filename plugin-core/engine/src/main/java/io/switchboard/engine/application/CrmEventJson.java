@@ -1,5 +1,6 @@
 package io.switchboard.engine.application;
 
+import io.switchboard.engine.infrastructure.EngineJson;
 import io.switchboard.spi.MalformedPayloadException;
 import io.switchboard.spi.crm.AgentReply;
 import io.switchboard.spi.crm.AssignmentChange;
@@ -7,7 +8,6 @@ import io.switchboard.spi.crm.CrmEvent;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,13 +18,10 @@ import java.util.List;
  * the event came by webhook or by polling, so both paths dedupe against each other.
  */
 final class CrmEventJson {
-  // Looked up once: Json.createXxx() runs a ServiceLoader lookup of the provider on every call.
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   private CrmEventJson() {}
 
   static byte[] write(CrmEvent event) {
-    JsonObjectBuilder b = JSON.createObjectBuilder();
+    JsonObjectBuilder b = EngineJson.PROVIDER.createObjectBuilder();
     b.add("eventId", event.eventId()).add("ticketId", event.ticketId());
     if (event instanceof AgentReply r) {
       b.add("type", "agent-reply");
@@ -40,7 +37,7 @@ final class CrmEventJson {
   }
 
   static CrmEvent read(byte[] body) throws MalformedPayloadException {
-    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = EngineJson.PROVIDER.createReader(new ByteArrayInputStream(body))) {
       JsonObject o = reader.readObject();
       String at = o.getString("at", null);
       Instant when = at == null ? null : Instant.parse(at);

@@ -1,7 +1,7 @@
 package io.switchboard.engine.interfaces.rest;
 
+import io.switchboard.engine.infrastructure.EngineJson;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -48,7 +48,12 @@ public class AdminAuthFilter implements ContainerRequestFilter {
   static Response problem(int status, String detail) {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON)
-        .entity(Json.createObjectBuilder().add("status", status).add("detail", detail).build())
+        .entity(
+            EngineJson.PROVIDER
+                .createObjectBuilder()
+                .add("status", status)
+                .add("detail", detail)
+                .build())
         .build();
   }
 }

@@ -10,6 +10,7 @@ import io.switchboard.engine.domain.Conversation;
 import io.switchboard.engine.domain.CrmConnection;
 import io.switchboard.engine.domain.Customer;
 import io.switchboard.engine.domain.Message;
+import io.switchboard.engine.infrastructure.EngineJson;
 import io.switchboard.engine.ledger.InboundEvent;
 import io.switchboard.engine.ledger.InboundEventLedger;
 import io.switchboard.engine.ledger.LedgerStatus;
@@ -20,7 +21,6 @@ import io.switchboard.spi.PluginFactory;
 import io.switchboard.spi.PluginOption;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -71,18 +71,23 @@ public class AdminResource {
   @Path("/plugins")
   @Operation(summary = "Installed plugins and the options each understands")
   public JsonObject plugins() {
-    JsonArrayBuilder channels = Json.createArrayBuilder();
+    JsonArrayBuilder channels = EngineJson.PROVIDER.createArrayBuilder();
     registry.channelFactories().values().forEach(f -> channels.add(plugin(f)));
-    JsonArrayBuilder crms = Json.createArrayBuilder();
+    JsonArrayBuilder crms = EngineJson.PROVIDER.createArrayBuilder();
     registry.crmFactories().values().forEach(f -> crms.add(plugin(f)));
-    return Json.createObjectBuilder().add("channels", channels).add("crms", crms).build();
+    return EngineJson.PROVIDER
+        .createObjectBuilder()
+        .add("channels", channels)
+        .add("crms", crms)
+        .build();
   }
 
   private static JsonObject plugin(PluginFactory<?> f) {
-    JsonArrayBuilder options = Json.createArrayBuilder();
+    JsonArrayBuilder options = EngineJson.PROVIDER.createArrayBuilder();
     for (PluginOption o : f.options()) {
       JsonObjectBuilder b =
-          Json.createObjectBuilder()
+          EngineJson.PROVIDER
+              .createObjectBuilder()
               .add("name", o.name())
               .add("type", o.type().name())
               .add("required", o.required())
@@ -93,7 +98,8 @@ public class AdminResource {
       }
       options.add(b);
     }
-    return Json.createObjectBuilder()
+    return EngineJson.PROVIDER
+        .createObjectBuilder()
         .add("id", f.id())
         .add("name", f.displayName())
         .add("options", options)
@@ -132,7 +138,7 @@ public class AdminResource {
   @GET
   @Path("/crm-connections")
   public JsonArray crmConnections() {
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = EngineJson.PROVIDER.createArrayBuilder();
     connections.crms().forEach(c -> out.add(crmJson(c.id())));
     return out.build();
   }
@@ -140,7 +146,7 @@ public class AdminResource {
   @GET
   @Path("/channels")
   public JsonArray channels() {
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = EngineJson.PROVIDER.createArrayBuilder();
     connections.channels().forEach(c -> out.add(channelJson(c.id())));
     return out.build();
   }
@@ -150,7 +156,7 @@ public class AdminResource {
   @Transactional
   @Operation(summary = "Conversations, most recently active first")
   public JsonArray conversations(@QueryParam("limit") @DefaultValue("50") int limit) {
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = EngineJson.PROVIDER.createArrayBuilder();
     em.createQuery("select c from Conversation c order by c.updatedAt desc", Conversation.class)
         .setMaxResults(Math.min(limit, 500))
         .getResultList()
@@ -165,7 +171,7 @@ public class AdminResource {
     if (em.find(Conversation.class, id) == null) {
       return AdminAuthFilter.problem(404, "no conversation " + id);
     }
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = EngineJson.PROVIDER.createArrayBuilder();
     em.createQuery(
             "select m from Message m where m.conversationId = :c order by m.createdAt, m.id",
             Message.class)
@@ -179,7 +185,7 @@ public class AdminResource {
   @Path("/inbound-events")
   @Operation(summary = "The newest rows of the inbound ledger")
   public JsonArray inboundEvents(@QueryParam("limit") @DefaultValue("50") int limit) {
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = EngineJson.PROVIDER.createArrayBuilder();
     ledger.recent(Math.min(limit, 500)).forEach(e -> out.add(inboundJson(e)));
     return out.build();
   }
@@ -188,7 +194,7 @@ public class AdminResource {
   @Path("/outbox")
   @Operation(summary = "The newest outbox entries")
   public JsonArray outboxEntries(@QueryParam("limit") @DefaultValue("50") int limit) {
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = EngineJson.PROVIDER.createArrayBuilder();
     outbox.recent(Math.min(limit, 500)).forEach(e -> out.add(outboxJson(e)));
     return out.build();
   }
@@ -197,11 +203,15 @@ public class AdminResource {
   @Path("/quarantine")
   @Operation(summary = "Inbound events and outbox effects set aside, with their reasons")
   public JsonObject quarantine(@QueryParam("limit") @DefaultValue("100") int limit) {
-    JsonArrayBuilder inbound = Json.createArrayBuilder();
+    JsonArrayBuilder inbound = EngineJson.PROVIDER.createArrayBuilder();
     ledger.quarantined(Math.min(limit, 500)).forEach(e -> inbound.add(inboundJson(e)));
-    JsonArrayBuilder effects = Json.createArrayBuilder();
+    JsonArrayBuilder effects = EngineJson.PROVIDER.createArrayBuilder();
     outbox.quarantined(Math.min(limit, 500)).forEach(e -> effects.add(outboxJson(e)));
-    return Json.createObjectBuilder().add("inbound", inbound).add("outbox", effects).build();
+    return EngineJson.PROVIDER
+        .createObjectBuilder()
+        .add("inbound", inbound)
+        .add("outbox", effects)
+        .build();
   }
 
   @POST
@@ -244,11 +254,12 @@ public class AdminResource {
   }
 
   private static Response invalid(InvalidConfigurationException e) {
-    JsonArrayBuilder problems = Json.createArrayBuilder();
+    JsonArrayBuilder problems = EngineJson.PROVIDER.createArrayBuilder();
     e.problems().forEach(problems::add);
     return Response.status(400)
         .entity(
-            Json.createObjectBuilder()
+            EngineJson.PROVIDER
+                .createObjectBuilder()
                 .add("status", 400)
                 .add("detail", "invalid configuration")
                 .add("problems", problems)
@@ -258,10 +269,15 @@ public class AdminResource {
 
   private JsonObject crmJson(String id) {
     CrmConnection c = connectionsCrm(id);
-    return Json.createObjectBuilder()
+    return EngineJson.PROVIDER
+        .createObjectBuilder()
         .add("id", c.id())
         .add("plugin", c.plugin())
-        .add("config", Json.createReader(new java.io.StringReader(c.publicConfig())).readObject())
+        .add(
+            "config",
+            EngineJson.PROVIDER
+                .createReader(new java.io.StringReader(c.publicConfig()))
+                .readObject())
         .add("secrets", "write-only")
         .build();
   }
@@ -275,12 +291,15 @@ public class AdminResource {
     connections.invalidate(id);
     ChannelAccount c = connections.channel(id).orElseThrow();
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        EngineJson.PROVIDER
+            .createObjectBuilder()
             .add("id", c.id())
             .add("plugin", c.plugin())
             .add(
                 "config",
-                Json.createReader(new java.io.StringReader(c.publicConfig())).readObject())
+                EngineJson.PROVIDER
+                    .createReader(new java.io.StringReader(c.publicConfig()))
+                    .readObject())
             .add("secrets", "write-only")
             .add("webhookPath", "/switchboard/api/channels/" + c.id() + "/webhook");
     return c.crmConnectionId() == null
@@ -291,7 +310,8 @@ public class AdminResource {
   private JsonObject conversationJson(Conversation c) {
     Customer customer = em.find(Customer.class, c.customerId());
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        EngineJson.PROVIDER
+            .createObjectBuilder()
             .add("id", c.id())
             .add("channel", c.channelId())
             .add("status", c.status())
@@ -308,7 +328,8 @@ public class AdminResource {
 
   private static JsonObject messageJson(Message m) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        EngineJson.PROVIDER
+            .createObjectBuilder()
             .add("id", m.id())
             .add("direction", m.direction())
             .add("type", m.contentType())
@@ -327,7 +348,8 @@ public class AdminResource {
 
   private static JsonObject inboundJson(InboundEvent e) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        EngineJson.PROVIDER
+            .createObjectBuilder()
             .add("id", e.id())
             .add("source", e.source())
             .add("dedupeKey", e.dedupeKey())
@@ -343,7 +365,8 @@ public class AdminResource {
 
   private static JsonObject outboxJson(OutboxEntry e) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        EngineJson.PROVIDER
+            .createObjectBuilder()
             .add("id", e.id())
             .add("target", e.target())
             .add("action", e.action())

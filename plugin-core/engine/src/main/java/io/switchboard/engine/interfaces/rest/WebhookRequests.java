@@ -1,8 +1,8 @@
 package io.switchboard.engine.interfaces.rest;
 
 import io.switchboard.engine.application.IngestOutcome;
+import io.switchboard.engine.infrastructure.EngineJson;
 import io.switchboard.spi.WebhookRequest;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,9 +10,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** Turns JAX-RS requests into SPI webhook requests, and ingest outcomes into HTTP answers. */
 final class WebhookRequests {
-  // Looked up once: Json.createXxx() runs a ServiceLoader lookup of the provider on every call.
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   private WebhookRequests() {}
 
   static WebhookRequest of(byte[] body, HttpHeaders headers, UriInfo uri) {
@@ -20,7 +17,10 @@ final class WebhookRequests {
   }
 
   static Response answer(IngestOutcome outcome) {
-    var json = JSON.createObjectBuilder().add("result", outcome.result().name().toLowerCase());
+    var json =
+        EngineJson.PROVIDER
+            .createObjectBuilder()
+            .add("result", outcome.result().name().toLowerCase());
     switch (outcome.result()) {
       case ACCEPTED -> json.add("stored", outcome.stored()).add("duplicates", outcome.duplicates());
       case QUARANTINED, UNAUTHENTIC, UNKNOWN_SOURCE -> json.add("reason", outcome.reason());
