@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A failure that may succeed later: timeouts, connection errors, HTTP 5xx, HTTP 429. The engine
- * retries with exponential backoff, never earlier than {@link #retryAfter()}.
+ * retries with exponential backoff up to its retry horizon, never earlier than {@link
+ * #retryAfter()}.
  *
  * <pre>{@code
  * if (status == 429) {
@@ -16,6 +17,7 @@ import java.util.Optional;
 public final class RetryableException extends PluginException {
   private static final long serialVersionUID = 1L;
   private final transient Duration retryAfter;
+  private final FailureReason reason;
 
   public RetryableException(String message, Throwable cause) {
     this(message, cause, null);
@@ -26,12 +28,31 @@ public final class RetryableException extends PluginException {
    *     Retry-After} header), or {@code null}
    */
   public RetryableException(String message, Throwable cause, Duration retryAfter) {
+    this(
+        message,
+        cause,
+        retryAfter,
+        retryAfter != null ? FailureReason.RATE_LIMITED : FailureReason.UNAVAILABLE);
+  }
+
+  /**
+   * With a neutral reason ({@link FailureReason#RATE_LIMITED}, {@link FailureReason#UNAVAILABLE},
+   * ...).
+   */
+  public RetryableException(
+      String message, Throwable cause, Duration retryAfter, FailureReason reason) {
     super(message, cause);
     this.retryAfter = retryAfter;
+    this.reason = reason == null ? FailureReason.UNAVAILABLE : reason;
   }
 
   /** The remote system's own wait hint, if it gave one. */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
+  }
+
+  /** The neutral reason. */
+  public FailureReason reason() {
+    return reason;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Switchboard plugin SPI, version 1: the plain-Java contract between the engine and its plugins.
+ * Switchboard plugin SPI, version 2: the plain-Java contract between the engine and its plugins.
  *
  * <p>A plugin is a {@link io.switchboard.spi.PluginFactory} registered with one line in {@code
  * META-INF/services}; the engine configures it from self-describing {@link

@@ -5,9 +5,13 @@ import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
 import io.switchboard.spi.WebhookRequest;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * One configured connection to a helpdesk or CRM.
+ * One configured connection to a helpdesk or CRM: requesters, tickets and the messages on them.
+ * Everything else a CRM may do (field schema, mapped fields, assignment, statuses, agents, profiles
+ * and orders, attachments) is an optional capability in {@code io.switchboard.spi.crm.capability},
+ * found through {@link #capability(Class)}.
  *
  * <p>Every write is idempotent: the engine may repeat a call after a crash or a timeout with the
  * same idempotency key, and the adapter must then return the existing object instead of creating a
@@ -86,6 +90,19 @@ public interface CrmAdapter extends AutoCloseable {
    * @throws RetryableException when unreachable, PermanentException when credentials are refused
    */
   void checkReachable() throws RetryableException, PermanentException;
+
+  /**
+   * An optional capability ({@code io.switchboard.spi.crm.capability}) of this adapter, if its CRM
+   * has it. The default offers the interfaces the adapter class implements itself; an adapter that
+   * delegates to helper objects overrides it.
+   *
+   * <pre>{@code
+   * Optional<Assignments> a = adapter.capability(Assignments.class);
+   * }</pre>
+   */
+  default <T> Optional<T> capability(Class<T> type) {
+    return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+  }
 
   /** Releases HTTP clients and other resources. */
   @Override
