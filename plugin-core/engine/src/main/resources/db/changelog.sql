@@ -132,3 +132,40 @@ create table outbox (
 );
 create index outbox_pending on outbox(status, next_attempt_at);
 create index outbox_ordering on outbox(ordering_key, status);
+
+--changeset switchboard:20-channel-apps
+-- SPI v2: one channel app (a Meta app: app secret, verify token, one webhook URL) serves many
+-- channel accounts, routed by the account id every event carries (WhatsApp phone_number_id).
+create table channel_app (
+  id varchar(64) primary key,
+  workspace_id varchar(64) not null,
+  plugin varchar(64) not null,
+  public_config text not null,
+  secret_config text,
+  created_at timestamp not null,
+  updated_at timestamp not null
+);
+alter table channel_account add column app_id varchar(64);
+alter table channel_account add column account_id varchar(128);
+create index channel_account_route on channel_account(app_id, account_id);
+-- Events of an app for an account nobody configured wait PARKED under their route key.
+alter table inbound_event add column route_key varchar(200);
+create index inbound_event_route on inbound_event(status, source, route_key);
+-- A plugin's small persistent state (tokens, cursors), encrypted like connection secrets.
+create table plugin_state (
+  connection_id varchar(64) not null,
+  state_key varchar(100) not null,
+  state_value text not null,
+  updated_at timestamp not null,
+  primary key (connection_id, state_key)
+);
+-- Structured content and context of messages, and what the conversation came from.
+alter table message add column content_json text;
+alter table message add column quoted_external_id varchar(255);
+alter table message add column forwarded boolean;
+alter table message add column failure_reason varchar(40);
+alter table conversation add column referral_json text;
+alter table conversation add column ad_referral_at timestamp;
+alter table conversation add column closed_reason varchar(255);
+alter table conversation add column assigned_group varchar(255);
+alter table conversation add column crm_ticket_state varchar(16);

@@ -54,6 +54,11 @@ public final class PluginConfig {
     return new PluginConfig(values);
   }
 
+  /** Every value, defaults applied, by option name (may hold secrets: never log it). */
+  public Map<String, String> values() {
+    return values;
+  }
+
   /** The value of an option, or empty when neither given nor defaulted. */
   public Optional<String> optional(String name) {
     return Optional.ofNullable(values.get(name));

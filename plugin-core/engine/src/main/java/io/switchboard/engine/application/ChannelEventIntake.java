@@ -6,8 +6,11 @@ import io.switchboard.engine.domain.Customer;
 import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.domain.MessageStatus;
 import io.switchboard.engine.ledger.Outbox;
+import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.channel.CustomerMessage;
+import io.switchboard.spi.channel.DeliveryStatus;
 import io.switchboard.spi.channel.DeliveryUpdate;
+import io.switchboard.spi.content.SystemNotice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,7 +23,8 @@ import java.util.Optional;
 
 /**
  * Step 2 for channel events: a customer's message joins their open conversation (and goes to the
- * CRM through the outbox); a delivery status moves our message forward, never backwards.
+ * CRM through the outbox); a delivery status moves our message forward, never backwards, and a
+ * failure reported after the channel had accepted a reply reaches the agents as an internal note.
  */
 @ApplicationScoped
 public class ChannelEventIntake {
@@ -39,17 +43,29 @@ public class ChannelEventIntake {
     Instant now = clock.instant();
     String kind = ChannelKinds.of(account.plugin());
     Customer customer = customers.resolve(account.workspaceId(), kind, event.from());
+    if (event.content() instanceof SystemNotice notice
+        && notice.kind() == SystemNotice.Kind.USER_ID_CHANGED) {
+      customers.sameAs(account.workspaceId(), customer, kind, notice.newId());
+    }
     Conversation conversation = openConversation(account, customer, event, now);
     conversation.customerWrote(event.sentAt(), now);
+    if (event.context().referral() != null) {
+      conversation.cameFromAd(
+          MessageContentJson.referral(event.context().referral()), event.sentAt(), now);
+    }
     Message message =
         Message.fromCustomer(
             conversation,
             event.externalId(),
             event.content().type(),
-            event.content().text(),
-            event.content().rawJson(),
+            event.content().summary(),
+            event.rawJson(),
             event.sentAt(),
             now);
+    message.describe(
+        MessageContentJson.write(event.content(), event.context()),
+        event.context().quotedExternalId(),
+        event.context().forwarded());
     em.persist(message);
     if (conversation.crmConnectionId() != null) {
       outbox.enqueue(
@@ -76,8 +92,41 @@ public class ChannelEventIntake {
                             + " (yet): status "
                             + update.status()
                             + " waits for the send to be recorded"));
-    message.advanceTo(
-        MessageStatus.of(update.status()), update.at(), update.errorCode(), update.errorMessage());
+    DeliveryUpdate.Failure failure = update.failure();
+    String explanation = null;
+    if (update.status() == DeliveryStatus.FAILED) {
+      FailureReason reason = failure == null ? FailureReason.OTHER : failure.reason();
+      explanation =
+          FailureExplanations.of(reason)
+              + (failure != null && failure.message() != null
+                  ? " (" + failure.message() + ")"
+                  : "");
+    }
+    boolean moved =
+        message.advanceTo(
+            MessageStatus.of(update.status()),
+            update.at(),
+            failure == null ? null : failure.code(),
+            explanation);
+    if (moved && update.status() == DeliveryStatus.FAILED) {
+      message.failureReason(failure == null ? FailureReason.OTHER.name() : failure.reason().name());
+      noteFailure(message);
+    }
+  }
+
+  /** Agents learn in the CRM that a reply the channel had accepted never reached the customer. */
+  private void noteFailure(Message message) {
+    Conversation conversation = em.find(Conversation.class, message.conversationId());
+    if (conversation.crmConnectionId() != null && conversation.crmTicketId() != null) {
+      String target = Sources.crm(conversation.crmConnectionId());
+      outbox.enqueue(
+          conversation.workspaceId(),
+          target,
+          OutboxActions.NOTE_TO_CRM,
+          target + "|" + conversation.id(),
+          "note:delivery-failed:" + message.id(),
+          message.id());
+    }
   }
 
   private Conversation openConversation(

@@ -5,6 +5,8 @@ import io.switchboard.spi.MalformedPayloadException;
 import io.switchboard.spi.crm.AgentReply;
 import io.switchboard.spi.crm.AssignmentChange;
 import io.switchboard.spi.crm.CrmEvent;
+import io.switchboard.spi.crm.TicketState;
+import io.switchboard.spi.crm.TicketStatusChange;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -15,7 +17,8 @@ import java.util.List;
 
 /**
  * The engine's own JSON form of CRM events, as kept in the inbound ledger: the same form whether
- * the event came by webhook or by polling, so both paths dedupe against each other.
+ * the event came by webhook or by polling, so both paths dedupe against each other. Fields added
+ * later are optional on reading, so rows written by an older version stay readable.
  */
 final class CrmEventJson {
   private CrmEventJson() {}
@@ -28,10 +31,20 @@ final class CrmEventJson {
       addNullable(b, "author", r.author());
       addNullable(b, "text", r.text());
       addNullable(b, "at", r.at() == null ? null : r.at().toString());
+      if (r.conversationId() != null) {
+        b.add("conversationId", r.conversationId());
+      }
     } else if (event instanceof AssignmentChange a) {
       b.add("type", "assignment");
       addNullable(b, "assignee", a.assignee());
+      if (a.group() != null) {
+        b.add("group", a.group());
+      }
       addNullable(b, "at", a.at() == null ? null : a.at().toString());
+    } else if (event instanceof TicketStatusChange s) {
+      b.add("type", "ticket-status").add("state", s.state().name());
+      addNullable(b, "mergedInto", s.mergedIntoTicketId());
+      addNullable(b, "at", s.at() == null ? null : s.at().toString());
     }
     return b.build().toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -50,12 +63,21 @@ final class CrmEventJson {
                 o.getString("author", null),
                 o.getString("text", null),
                 List.of(),
-                when);
+                when,
+                o.getString("conversationId", null));
         case "assignment" ->
             new AssignmentChange(
                 o.getString("eventId"),
                 o.getString("ticketId"),
                 o.getString("assignee", null),
+                o.getString("group", null),
+                when);
+        case "ticket-status" ->
+            new TicketStatusChange(
+                o.getString("eventId"),
+                o.getString("ticketId"),
+                TicketState.valueOf(o.getString("state")),
+                o.getString("mergedInto", null),
                 when);
         default -> throw new MalformedPayloadException("unknown CRM event type " + type, null);
       };

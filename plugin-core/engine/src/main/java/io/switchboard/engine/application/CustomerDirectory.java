@@ -11,12 +11,16 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Identity resolution: finds the customer behind a channel user by channel user id, then by E.164
- * phone number, or creates one; records the identities it learned.
+ * Identity resolution: finds the customer behind a channel user by any of their channel ids (the id
+ * to reply to, then further ids such as WhatsApp's business-scoped {@code user_id} or {@code
+ * parent_user_id}), then by E.164 phone number, or creates one; records every identity it learned.
+ * A customer may have no phone at all. Usernames are recorded (kind {@code <channel>-username}) but
+ * never used to match: a handle can change hands.
  */
 @ApplicationScoped
 public class CustomerDirectory {
@@ -29,9 +33,19 @@ public class CustomerDirectory {
   public Customer resolve(String workspaceId, String channelKind, ChannelUser user) {
     Instant now = clock.instant();
     Optional<String> phone = PhoneNumberNormalizer.toE164(user.phoneNumber());
-    Optional<Customer> found =
-        byIdentity(workspaceId, channelKind, user.channelUserId())
-            .or(() -> phone.flatMap(p -> byIdentity(workspaceId, CustomerIdentity.PHONE, p)));
+    List<String> ids = new ArrayList<>();
+    ids.add(user.channelUserId());
+    user.otherIds().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+    Optional<Customer> found = Optional.empty();
+    for (String id : ids) {
+      found = byIdentity(workspaceId, channelKind, id);
+      if (found.isPresent()) {
+        break;
+      }
+    }
+    if (found.isEmpty()) {
+      found = phone.flatMap(p -> byIdentity(workspaceId, CustomerIdentity.PHONE, p));
+    }
     Customer customer =
         found.orElseGet(
             () -> {
@@ -41,9 +55,25 @@ public class CustomerDirectory {
               return created;
             });
     customer.learn(user.displayName(), phone.orElse(null), now);
-    remember(workspaceId, customer, channelKind, user.channelUserId(), now);
+    for (String id : ids) {
+      remember(workspaceId, customer, channelKind, id, now);
+    }
     phone.ifPresent(p -> remember(workspaceId, customer, CustomerIdentity.PHONE, p, now));
+    if (user.username() != null && !user.username().isBlank()) {
+      remember(workspaceId, customer, channelKind + "-username", user.username(), now);
+    }
     return customer;
+  }
+
+  /**
+   * The channel gave the same person a new id (WhatsApp {@code user_changed_user_id}): the new id
+   * leads to the same customer, so their history stays one.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void sameAs(String workspaceId, Customer customer, String channelKind, String newId) {
+    if (newId != null && !newId.isBlank()) {
+      remember(workspaceId, customer, channelKind, newId, clock.instant());
+    }
   }
 
   private Optional<Customer> byIdentity(String workspaceId, String kind, String value) {

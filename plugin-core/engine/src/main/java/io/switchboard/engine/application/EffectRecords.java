@@ -7,6 +7,7 @@ import io.switchboard.engine.domain.CrmRequesterLink;
 import io.switchboard.engine.domain.Customer;
 import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.ledger.Outbox;
+import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -135,9 +136,12 @@ public class EffectRecords {
    * note on the ticket, so it never fails silently.
    */
   @Transactional
-  public void sendRefused(String messageId, String code, String reason) {
+  public void sendRefused(String messageId, String code, FailureReason neutral, String reason) {
     Message message = em.find(Message.class, messageId);
-    message.failedToSend(code, reason, clock.instant());
+    String explained =
+        FailureExplanations.of(neutral) + (reason == null ? "" : " (" + reason + ")");
+    message.failedToSend(code, explained, clock.instant());
+    message.failureReason(neutral.name());
     Conversation conversation = em.find(Conversation.class, message.conversationId());
     if (conversation.crmConnectionId() != null && conversation.crmTicketId() != null) {
       String target = Sources.crm(conversation.crmConnectionId());

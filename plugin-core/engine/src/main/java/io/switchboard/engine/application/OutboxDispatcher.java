@@ -60,7 +60,7 @@ public class OutboxDispatcher {
     } catch (PermanentException e) {
       String reason =
           "permanent" + e.code().map(c -> " (" + c + ")").orElse("") + ": " + e.getMessage();
-      effects.gaveUp(entry, e.code().orElse(null), e.getMessage());
+      effects.gaveUp(entry, e.code().orElse(null), e.reason(), e.getMessage());
       outbox.fail(entry.id(), reason, null);
       metrics.outbox(entry.action(), "quarantined");
       LOG.warning("outbox " + entry.id() + " " + entry.action() + " quarantined: " + reason);

@@ -3,17 +3,23 @@ package io.switchboard.engine.application;
 import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.domain.MessageStatus;
 import io.switchboard.engine.ledger.OutboxEntry;
+import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
-import io.switchboard.spi.channel.MessageContent;
+import io.switchboard.spi.channel.ChannelConnector;
+import io.switchboard.spi.channel.ConversationFacts;
 import io.switchboard.spi.channel.OutboundMessage;
+import io.switchboard.spi.channel.SendDecision;
 import io.switchboard.spi.channel.SendReceipt;
+import io.switchboard.spi.content.OutboundContent;
+import io.switchboard.spi.content.Text;
 import io.switchboard.spi.crm.CrmAdapter;
 import io.switchboard.spi.crm.CustomerEntry;
 import io.switchboard.spi.crm.Requester;
 import io.switchboard.spi.crm.TicketSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +29,7 @@ import java.util.Map;
 public class OutboxEffects {
   @Inject EffectRecords records;
   @Inject PluginRegistry registry;
+  @Inject Clock clock;
 
   /**
    * @return a short description of what was done, kept on the outbox row
@@ -41,8 +48,13 @@ public class OutboxEffects {
    * failed and agents get an internal note, so it never fails silently.
    */
   public void gaveUp(OutboxEntry entry, String code, String reason) {
+    gaveUp(entry, code, FailureReason.OTHER, reason);
+  }
+
+  /** Same, with the neutral reason of the refusal. */
+  public void gaveUp(OutboxEntry entry, String code, FailureReason neutral, String reason) {
     if (OutboxActions.SEND_TO_CHANNEL.equals(entry.action())) {
-      records.sendRefused(entry.subjectId(), code, reason);
+      records.sendRefused(entry.subjectId(), code, neutral, reason);
     }
   }
 
@@ -93,6 +105,8 @@ public class OutboxEffects {
       records.ticketOpened(s.conversation().id(), ticketId);
     }
     Message m = s.message();
+    // The summary of structured content ("Order of 2 products: ... total 99.80 AED", "[Image]
+    // Broken lid") until the CRM gets the content itself (attachments, mapped fields).
     String text = m.body() != null && !m.body().isBlank() ? m.body() : "[" + m.contentType() + "]";
     String entryId =
         crm.appendCustomerMessage(
@@ -107,16 +121,31 @@ public class OutboxEffects {
     if (s.message().externalId() != null || s.message().status() != MessageStatus.PENDING) {
       return "already " + s.message().status() + " (" + s.message().externalId() + ")";
     }
+    ChannelConnector connector = registry.connector(s.channel());
+    OutboundContent content = Text.of(s.message().body() == null ? "" : s.message().body());
+    SendDecision decision =
+        connector
+            .sendPolicy()
+            .check(
+                content,
+                new ConversationFacts(
+                    s.conversation().lastInboundAt(),
+                    s.conversation().adReferralAt(),
+                    clock.instant()));
+    if (!decision.allowed()) {
+      // Refused before any call to the channel: the agent is told why, in neutral words.
+      throw new PermanentException(
+          decision.explanation(), null, "policy:" + decision.reason().name(), decision.reason());
+    }
     SendReceipt receipt =
-        registry
-            .connector(s.channel())
-            .send(
-                new OutboundMessage(
-                    entry.idempotencyKey(),
-                    s.conversation().channelUserId(),
-                    s.customer().phoneE164(),
-                    MessageContent.text(s.message().body()),
-                    null));
+        connector.send(
+            new OutboundMessage(
+                entry.idempotencyKey(),
+                s.conversation().channelUserId(),
+                s.customer().phoneE164(),
+                content,
+                null,
+                decision.tag().orElse(null)));
     records.sent(s.message().id(), receipt.externalMessageId());
     return "sent as " + receipt.externalMessageId();
   }
@@ -128,7 +157,7 @@ public class OutboxEffects {
     }
     Message m = s.message();
     String note =
-        "Switchboard could not send this reply to the customer"
+        "This reply did not reach the customer"
             + (m.errorCode() != null ? " (error " + m.errorCode() + ")" : "")
             + ": "
             + m.errorMessage()

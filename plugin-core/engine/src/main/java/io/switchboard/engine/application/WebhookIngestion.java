@@ -6,8 +6,9 @@ import io.switchboard.engine.ledger.InboundEvent;
 import io.switchboard.engine.ledger.InboundEventLedger;
 import io.switchboard.spi.MalformedPayloadException;
 import io.switchboard.spi.WebhookRequest;
-import io.switchboard.spi.channel.ChannelConnector;
+import io.switchboard.spi.channel.ChannelWebhookReceiver;
 import io.switchboard.spi.channel.DeliveryUpdate;
+import io.switchboard.spi.channel.UnreadableEvent;
 import io.switchboard.spi.crm.CrmAdapter;
 import io.switchboard.spi.crm.CrmEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,47 +22,96 @@ import java.util.Optional;
 
 /**
  * Step 1 of the pipeline: verify a webhook, store its events durably (deduplicated), and only then
- * let the caller acknowledge it. Nothing that can fail for business reasons happens here.
+ * let the caller acknowledge it. Nothing that can fail for business reasons happens here: which
+ * channel account an app's event belongs to is decided when it is processed, so an event for an
+ * account nobody configured yet is kept, never refused.
  */
 @ApplicationScoped
 public class WebhookIngestion {
   @Inject Connections connections;
+  @Inject ChannelRouting routing;
   @Inject PluginRegistry registry;
   @Inject InboundEventLedger ledger;
   @Inject PipelineMetrics metrics;
 
-  /** Stores the events of a channel webhook (e.g. a WhatsApp POST). */
+  /** Stores the events of a channel app's webhook (one Meta app, all its numbers). */
+  @Transactional
+  public IngestOutcome ingestApp(String appId, WebhookRequest request) {
+    var app = routing.app(appId);
+    if (app.isEmpty()) {
+      return IngestOutcome.refused(IngestOutcome.Result.UNKNOWN_SOURCE, "no channel app " + appId);
+    }
+    return ingestChannelEvents(
+        app.get().workspaceId(), Sources.app(appId), registry.receiver(app.get()), request);
+  }
+
+  /** Stores the events of a channel account's own webhook (e.g. a WhatsApp POST). */
   @Transactional
   public IngestOutcome ingestChannel(String channelId, WebhookRequest request) {
     Optional<ChannelAccount> account = connections.channel(channelId);
     if (account.isEmpty()) {
       return IngestOutcome.refused(IngestOutcome.Result.UNKNOWN_SOURCE, "no channel " + channelId);
     }
-    ChannelConnector connector = registry.connector(account.get());
-    String source = Sources.channel(channelId);
-    if (!connector.isAuthentic(request)) {
+    return ingestChannelEvents(
+        account.get().workspaceId(),
+        Sources.channel(channelId),
+        receiverOf(account.get()),
+        request);
+  }
+
+  /** The receiver that verifies and parses a channel account's webhooks. */
+  public ChannelWebhookReceiver receiverOf(ChannelAccount account) {
+    if (account.appId() != null) {
+      return routing
+          .app(account.appId())
+          .map(registry::receiver)
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "channel " + account.id() + " names app " + account.appId() + ", gone"));
+    }
+    return registry.standaloneReceiver(account);
+  }
+
+  private IngestOutcome ingestChannelEvents(
+      String workspace, String source, ChannelWebhookReceiver receiver, WebhookRequest request) {
+    if (!receiver.isAuthentic(request)) {
       metrics.webhook(source, "unauthentic");
       return IngestOutcome.refused(IngestOutcome.Result.UNAUTHENTIC, "signature not valid");
     }
     List<io.switchboard.spi.channel.InboundEvent> events;
     try {
-      events = connector.parse(request.body());
+      events = receiver.parse(request.body());
     } catch (MalformedPayloadException e) {
-      return quarantine(account.get().workspaceId(), source, request.body(), e.getMessage());
+      return quarantine(workspace, source, request.body(), e.getMessage());
     }
     int stored = 0;
+    int quarantined = 0;
     for (io.switchboard.spi.channel.InboundEvent event : events) {
+      if (event instanceof UnreadableEvent bad) {
+        // One event nobody can read is set aside alone; the good ones beside it go on.
+        String key = Sources.UNREADABLE + sha256(request.body()) + ":" + bad.dedupeKey();
+        if (ledger.quarantine(
+            workspace, source, key, request.body(), "unreadable event: " + bad.reason())) {
+          quarantined++;
+        }
+        continue;
+      }
       if (ledger.append(
-          account.get().workspaceId(),
+          workspace,
           source,
           event.dedupeKey(),
           orderingKey(source, event),
           InboundEvent.RAW,
-          request.body())) {
+          request.body(),
+          event.accountId())) {
         stored++;
       }
     }
-    return accepted(source, stored, events.size() - stored);
+    if (quarantined > 0) {
+      metrics.webhook(source, "quarantined");
+    }
+    return accepted(source, stored, events.size() - stored - quarantined);
   }
 
   /** Stores the events of a CRM webhook (e.g. RT's scrip), in neutral form. */
@@ -89,7 +139,7 @@ public class WebhookIngestion {
   }
 
   /**
-   * Stores CRM events (from a webhook or a poll) in the caller's transaction.
+   * Stores CRM events (from a webhook, a poll or a replayed body) in the caller's transaction.
    *
    * @return how many were new
    */
@@ -104,7 +154,8 @@ public class WebhookIngestion {
           event.eventId(),
           source + "|" + event.ticketId(),
           InboundEvent.NEUTRAL,
-          CrmEventJson.write(event))) {
+          CrmEventJson.write(event),
+          null)) {
         stored++;
       }
     }
@@ -112,16 +163,45 @@ public class WebhookIngestion {
   }
 
   /**
-   * Customer messages keep their order per customer. Delivery statuses need no order among
-   * themselves (they only ever move a message forward), so each message's statuses get their own
-   * key: a status that must wait for its send to be recorded never holds up the customer's
+   * Stores the events of a body again, in the caller's transaction: the replay of a body that was
+   * quarantined whole (malformed) or for one unreadable event, after the plugin was fixed. Events
+   * stored before are duplicates and cost nothing.
+   *
+   * @return the events still unreadable (a replay that changes nothing stays in quarantine)
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<UnreadableEvent> storeChannelEventsAgain(
+      String workspace, String source, ChannelWebhookReceiver receiver, byte[] body)
+      throws MalformedPayloadException {
+    List<UnreadableEvent> unreadable = new java.util.ArrayList<>();
+    for (io.switchboard.spi.channel.InboundEvent event : receiver.parse(body)) {
+      if (event instanceof UnreadableEvent bad) {
+        unreadable.add(bad);
+      } else {
+        ledger.append(
+            workspace,
+            source,
+            event.dedupeKey(),
+            orderingKey(source, event),
+            InboundEvent.RAW,
+            body,
+            event.accountId());
+      }
+    }
+    return unreadable;
+  }
+
+  /**
+   * Customer messages keep their order per customer and account. Delivery statuses need no order
+   * among themselves (they only ever move a message forward), so each message's statuses get their
+   * own key: a status that must wait for its send to be recorded never holds up the customer's
    * messages.
    */
   private static String orderingKey(String source, io.switchboard.spi.channel.InboundEvent event) {
     if (event instanceof DeliveryUpdate update) {
       return source + "|status|" + update.externalMessageId();
     }
-    return source + "|" + event.orderingKey();
+    return source + "|" + event.accountId() + "|" + event.orderingKey();
   }
 
   private IngestOutcome accepted(String source, int stored, int duplicates) {
@@ -130,12 +210,13 @@ public class WebhookIngestion {
   }
 
   private IngestOutcome quarantine(String workspace, String source, byte[] body, String reason) {
-    ledger.quarantine(workspace, source, "malformed:" + sha256(body), body, "malformed: " + reason);
+    ledger.quarantine(
+        workspace, source, Sources.MALFORMED + sha256(body), body, "malformed: " + reason);
     metrics.webhook(source, "quarantined");
     return new IngestOutcome(IngestOutcome.Result.QUARANTINED, 0, 0, reason);
   }
 
-  private static String sha256(byte[] body) {
+  static String sha256(byte[] body) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
     } catch (NoSuchAlgorithmException e) {

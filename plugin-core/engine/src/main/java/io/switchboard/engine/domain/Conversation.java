@@ -15,6 +15,9 @@ import java.time.Instant;
 public class Conversation {
   public static final String OPEN = "OPEN";
 
+  /** No longer continued by new messages; replies on its ticket still reach the customer. */
+  public static final String CLOSED = "CLOSED";
+
   @Id private String id;
 
   @Column(name = "workspace_id")
@@ -39,8 +42,23 @@ public class Conversation {
 
   private String assignee;
 
+  @Column(name = "assigned_group")
+  private String assignedGroup;
+
+  @Column(name = "crm_ticket_state")
+  private String crmTicketState;
+
   @Column(name = "last_inbound_at")
   private Instant lastInboundAt;
+
+  @Column(name = "referral_json")
+  private String referralJson;
+
+  @Column(name = "ad_referral_at")
+  private Instant adReferralAt;
+
+  @Column(name = "closed_reason")
+  private String closedReason;
 
   @Column(name = "created_at")
   private Instant createdAt;
@@ -79,6 +97,34 @@ public class Conversation {
     updatedAt = now;
   }
 
+  /**
+   * The customer came from an ad: recorded once (the first referral), it opens the channel's free
+   * entry window.
+   */
+  public void cameFromAd(String referral, Instant at, Instant now) {
+    if (referralJson == null) {
+      referralJson = referral;
+      adReferralAt = at;
+      updatedAt = now;
+    }
+  }
+
+  /**
+   * Closes the conversation: the customer's next message opens a new one. Its ticket link stays, so
+   * an agent's reply on the old ticket still reaches the customer.
+   */
+  public void close(String reason, Instant now) {
+    status = CLOSED;
+    closedReason = reason;
+    updatedAt = now;
+  }
+
+  /** The CRM merged its ticket into another: the surviving ticket mirrors it from now on. */
+  public void followMerge(String survivingTicketId, Instant now) {
+    crmTicketId = survivingTicketId;
+    updatedAt = now;
+  }
+
   /** Remembers the CRM ticket that mirrors this conversation. */
   public void linkTicket(String ticketId, Instant now) {
     if (crmTicketId != null && !crmTicketId.equals(ticketId)) {
@@ -89,9 +135,18 @@ public class Conversation {
     updatedAt = now;
   }
 
-  /** The CRM reported a new owner (null: unassigned). */
-  public void assignTo(String newAssignee, Instant now) {
+  /** The CRM reported a new owner (null: unassigned) and group (null: unknown, kept). */
+  public void assignTo(String newAssignee, String group, Instant now) {
     assignee = newAssignee;
+    if (group != null) {
+      assignedGroup = group;
+    }
+    updatedAt = now;
+  }
+
+  /** The CRM reported its ticket's status ({@code TicketState} name). */
+  public void ticketStateIs(String state, Instant now) {
+    crmTicketState = state;
     updatedAt = now;
   }
 
@@ -131,8 +186,28 @@ public class Conversation {
     return assignee;
   }
 
+  public String assignedGroup() {
+    return assignedGroup;
+  }
+
+  public String crmTicketState() {
+    return crmTicketState;
+  }
+
   public Instant lastInboundAt() {
     return lastInboundAt;
+  }
+
+  public String referralJson() {
+    return referralJson;
+  }
+
+  public Instant adReferralAt() {
+    return adReferralAt;
+  }
+
+  public String closedReason() {
+    return closedReason;
   }
 
   public Instant createdAt() {

@@ -39,6 +39,19 @@ public class Message {
   @Column(name = "raw_json")
   private String rawJson;
 
+  /** The structured content in the engine's neutral JSON form ({@code MessageContentJson}). */
+  @Column(name = "content_json")
+  private String contentJson;
+
+  @Column(name = "quoted_external_id")
+  private String quotedExternalId;
+
+  private Boolean forwarded;
+
+  /** The neutral reason of a failure ({@code FailureReason} name), beside the vendor's code. */
+  @Column(name = "failure_reason")
+  private String failureReason;
+
   @Enumerated(EnumType.STRING)
   private MessageStatus status;
 
@@ -112,6 +125,18 @@ public class Message {
     m.createdAt = now;
     m.updatedAt = now;
     return m;
+  }
+
+  /** Records the structured content and what the message quotes or forwards. */
+  public void describe(String contentJson, String quotedExternalId, boolean forwarded) {
+    this.contentJson = contentJson;
+    this.quotedExternalId = quotedExternalId;
+    this.forwarded = forwarded;
+  }
+
+  /** The neutral reason of a failed send ({@code FailureReason} name). */
+  public void failureReason(String reason) {
+    this.failureReason = reason;
   }
 
   /** The channel accepted the message and gave it an id. */
@@ -195,6 +220,22 @@ public class Message {
 
   public MessageStatus status() {
     return status;
+  }
+
+  public String contentJson() {
+    return contentJson;
+  }
+
+  public String quotedExternalId() {
+    return quotedExternalId;
+  }
+
+  public boolean forwarded() {
+    return Boolean.TRUE.equals(forwarded);
+  }
+
+  public String failureReason() {
+    return failureReason;
   }
 
   public String errorCode() {

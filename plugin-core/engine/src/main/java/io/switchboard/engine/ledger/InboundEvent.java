@@ -63,6 +63,12 @@ public class InboundEvent {
     lastError = null;
   }
 
+  /** Done, deliberately without effect: the note says why (visible in the admin API). */
+  public void doneWithNote(String note, Instant now) {
+    done(now);
+    lastError = Reasons.truncate(note);
+  }
+
   /** Records a failed attempt: retried at {@code retryAt}, or quarantined when it is null. */
   public void failed(String reason, Instant retryAt, Instant now) {
     attempts++;
@@ -75,6 +81,13 @@ public class InboundEvent {
     }
   }
 
+  /** Waits for a channel account to be configured (see {@link LedgerStatus#PARKED}). */
+  public void park(String reason, Instant now) {
+    status = LedgerStatus.PARKED;
+    lastError = Reasons.truncate(reason);
+    nextAttemptAt = now;
+  }
+
   /** Back to work after an admin fixed the cause. */
   public void replay(Instant now) {
     status = LedgerStatus.PENDING;
@@ -85,6 +98,10 @@ public class InboundEvent {
 
   public Long id() {
     return id;
+  }
+
+  public String workspaceId() {
+    return workspaceId;
   }
 
   public String source() {

@@ -21,8 +21,8 @@ public class InboundEventLedger {
   // timestamp column. ON CONFLICT without a target is the form both H2 and PostgreSQL accept.
   private static final String INSERT_PENDING =
       "insert into inbound_event (workspace_id, source, dedupe_key, ordering_key, format, body,"
-          + " status, attempts, next_attempt_at, received_at)"
-          + " values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"
+          + " status, attempts, next_attempt_at, received_at, route_key)"
+          + " values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)"
           + " on conflict do nothing";
 
   private static final String INSERT_QUARANTINED =
@@ -48,6 +48,7 @@ public class InboundEventLedger {
   /**
    * Stores an event unless the same (source, dedupe key) is already there.
    *
+   * @param routeKey the account id the event names (channel events), or {@code null}
    * @return true when stored, false for a duplicate
    */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -57,7 +58,8 @@ public class InboundEventLedger {
       String dedupeKey,
       String orderingKey,
       String format,
-      byte[] body) {
+      byte[] body,
+      String routeKey) {
     Timestamp now = Timestamp.from(clock.instant());
     int inserted =
         em.createNativeQuery(INSERT_PENDING)
@@ -69,6 +71,7 @@ public class InboundEventLedger {
             .setParameter(6, body)
             .setParameter(7, now)
             .setParameter(8, now)
+            .setParameter(9, routeKey == null ? "" : routeKey)
             .executeUpdate();
     return inserted == 1;
   }

@@ -6,6 +6,11 @@ public enum LedgerStatus {
   PENDING,
   /** Claimed by a worker (outbox only; the lease ends at lease_until). */
   IN_FLIGHT,
+  /**
+   * Inbound only: an event for a channel account nobody configured yet; kept with the reason and
+   * released to {@code PENDING} when that account is added (never dropped, never retried blindly).
+   */
+  PARKED,
   /** Processed; its effect happened once. */
   DONE,
   /** Set aside with a reason after a permanent failure or too many attempts; replayable. */

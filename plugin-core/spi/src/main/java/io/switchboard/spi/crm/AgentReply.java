@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param text the reply's plain text
  * @param attachments files attached to the reply (references; bytes may be absent)
  * @param at when the agent wrote it
+ * @param conversationId the engine's conversation id the ticket carries (the adapter stores it on
+ *     tickets it opens), or {@code null} when the adapter does not know it; lets the engine follow
+ *     a ticket it does not know (after a merge or a move) instead of dropping the reply
  */
 public record AgentReply(
     String eventId,
@@ -26,11 +29,23 @@ public record AgentReply(
     String author,
     String text,
     List<Attachment> attachments,
-    Instant at)
+    Instant at,
+    String conversationId)
     implements CrmEvent {
   public AgentReply {
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(ticketId, "ticketId");
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /** A reply whose ticket's conversation id the adapter does not know. */
+  public AgentReply(
+      String eventId,
+      String ticketId,
+      String author,
+      String text,
+      List<Attachment> attachments,
+      Instant at) {
+    this(eventId, ticketId, author, text, attachments, at, null);
   }
 }

@@ -83,8 +83,21 @@ public class AdminResource {
   }
 
   private static JsonObject plugin(PluginFactory<?> f) {
+    JsonObjectBuilder b =
+        EngineJson.PROVIDER
+            .createObjectBuilder()
+            .add("id", f.id())
+            .add("name", f.displayName())
+            .add("options", options(f.options()));
+    if (f instanceof io.switchboard.spi.channel.ChannelConnectorFactory channel) {
+      b.add("appOptions", options(channel.appOptions()));
+    }
+    return b.build();
+  }
+
+  static JsonArrayBuilder options(java.util.List<PluginOption> declared) {
     JsonArrayBuilder options = EngineJson.PROVIDER.createArrayBuilder();
-    for (PluginOption o : f.options()) {
+    for (PluginOption o : declared) {
       JsonObjectBuilder b =
           EngineJson.PROVIDER
               .createObjectBuilder()
@@ -92,18 +105,18 @@ public class AdminResource {
               .add("type", o.type().name())
               .add("required", o.required())
               .add("secret", o.secret())
+              .add("label", o.label())
+              .add("reentersSecrets", o.reentersSecrets())
               .add("description", o.description());
       if (o.defaultValue() != null) {
         b.add("default", o.defaultValue());
       }
+      if (!o.allowedValues().isEmpty()) {
+        b.add("allowedValues", EngineJson.PROVIDER.createArrayBuilder(o.allowedValues()));
+      }
       options.add(b);
     }
-    return EngineJson.PROVIDER
-        .createObjectBuilder()
-        .add("id", f.id())
-        .add("name", f.displayName())
-        .add("options", options)
-        .build();
+    return options;
   }
 
   @PUT
@@ -127,6 +140,7 @@ public class AdminResource {
           admin.configureChannel(
               id,
               body.getString("plugin", null),
+              body.getString("app", null),
               body.getString("crmConnection", null),
               config(body));
       return Response.status(result.created() ? 201 : 200).entity(channelJson(id)).build();
@@ -301,7 +315,13 @@ public class AdminResource {
                     .createReader(new java.io.StringReader(c.publicConfig()))
                     .readObject())
             .add("secrets", "write-only")
-            .add("webhookPath", "/switchboard/api/channels/" + c.id() + "/webhook");
+            .add(
+                "webhookPath",
+                c.appId() != null
+                    ? "/switchboard/api/apps/" + c.appId() + "/webhook"
+                    : "/switchboard/api/channels/" + c.id() + "/webhook");
+    nullable(b, "app", c.appId());
+    nullable(b, "accountId", c.accountId());
     return c.crmConnectionId() == null
         ? b.addNull("crmConnection").build()
         : b.add("crmConnection", c.crmConnectionId()).build();

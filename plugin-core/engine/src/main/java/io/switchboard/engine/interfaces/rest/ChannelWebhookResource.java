@@ -37,7 +37,7 @@ public class ChannelWebhookResource {
   public Response handshake(@PathParam("channelId") String channelId, @Context UriInfo uri) {
     return connections
         .channel(channelId)
-        .map(account -> registry.connector(account).handshake(uri.getQueryParameters()))
+        .map(account -> ingestion.receiverOf(account).handshake(uri.getQueryParameters()))
         .flatMap(HandshakeResult::body)
         .map(body -> Response.ok(body, MediaType.TEXT_PLAIN).build())
         .orElseGet(() -> Response.status(403).build());
@@ -52,7 +52,7 @@ public class ChannelWebhookResource {
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
     IngestOutcome outcome =
-        ingestion.ingestChannel(channelId, WebhookRequests.of(body, headers, uri));
+        ingestion.ingestChannel(channelId, WebhookRequests.of("POST", body, headers, uri));
     if (outcome.stored() > 0) {
       scheduler.wakeUp();
     }

@@ -32,7 +32,7 @@ public class CrmWebhookResource {
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
     IngestOutcome outcome =
-        ingestion.ingestCrm(connectionId, WebhookRequests.of(body, headers, uri));
+        ingestion.ingestCrm(connectionId, WebhookRequests.of("POST", body, headers, uri));
     if (outcome.stored() > 0) {
       scheduler.wakeUp();
     }

@@ -12,8 +12,14 @@ import jakarta.ws.rs.core.UriInfo;
 final class WebhookRequests {
   private WebhookRequests() {}
 
-  static WebhookRequest of(byte[] body, HttpHeaders headers, UriInfo uri) {
-    return WebhookRequest.of(body, headers.getRequestHeaders(), uri.getQueryParameters());
+  /** The request with its method and full URI (some CRMs sign them with the body). */
+  static WebhookRequest of(String method, byte[] body, HttpHeaders headers, UriInfo uri) {
+    return new WebhookRequest(
+        method,
+        uri.getRequestUri().toString(),
+        body,
+        headers.getRequestHeaders(),
+        uri.getQueryParameters());
   }
 
   static Response answer(IngestOutcome outcome) {
