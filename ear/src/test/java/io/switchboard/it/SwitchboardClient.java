@@ -84,6 +84,16 @@ public final class SwitchboardClient {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** POSTs a webhook body to a channel app's one URL, signed with the app secret. */
+  public Answer appWebhook(String appId, String appSecret, String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/api/apps/" + appId + "/webhook"))
+            .header("Content-Type", "application/json")
+            .header(WebhookSigner.HEADER, WebhookSigner.hubSignature256(appSecret, bytes))
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Answer raw(String absoluteOrRelative) {
     String url =
         absoluteOrRelative.startsWith("http") ? absoluteOrRelative : base + absoluteOrRelative;

@@ -36,6 +36,10 @@ public class InboundEvent {
 
   private String format;
 
+  /** The account id a channel event names, by which it is routed (and released when parked). */
+  @Column(name = "route_key")
+  private String routeKey;
+
   private byte[] body;
 
   @Enumerated(EnumType.STRING)
@@ -114,6 +118,10 @@ public class InboundEvent {
 
   public String orderingKey() {
     return orderingKey;
+  }
+
+  public String routeKey() {
+    return routeKey;
   }
 
   public String format() {

@@ -378,6 +378,7 @@ public class AdminResource {
             .add("attempts", e.attempts())
             .add("body", new String(e.body(), StandardCharsets.UTF_8));
     nullable(b, "reason", e.lastError());
+    nullable(b, "accountId", e.routeKey() == null || e.routeKey().isEmpty() ? null : e.routeKey());
     nullable(b, "receivedAt", e.receivedAt());
     nullable(b, "processedAt", e.processedAt());
     return b.build();
