@@ -65,4 +65,27 @@ class CrmEventJsonTest {
     var values = java.util.Map.of("baseUrl", "http://127.0.0.1:8092", "queue", "Support \"VIP\"");
     assertThat(ConnectionConfigCodec.read(ConnectionConfigCodec.write(values))).isEqualTo(values);
   }
+
+  @Test
+  @DisplayName("SPI v2 events round-trip: merges, groups, the conversation a reply's ticket names")
+  void v2EventsRoundTrip() throws Exception {
+    CrmEvent merged =
+        new io.switchboard.spi.crm.TicketStatusChange(
+            "txn:90", "5", io.switchboard.spi.crm.TicketState.MERGED, "7", Instant.EPOCH);
+    CrmEvent group = new AssignmentChange("txn:91", "7", "agent2", "Billing", Instant.EPOCH);
+    CrmEvent reply =
+        new AgentReply("txn:92", "7", "agent2", "Hi", java.util.List.of(), Instant.EPOCH, "conv-1");
+    for (CrmEvent e : java.util.List.of(merged, group, reply)) {
+      assertThat(CrmEventJson.read(CrmEventJson.write(e))).isEqualTo(e);
+    }
+  }
+
+  @Test
+  @DisplayName("rows written before SPI v2 (no group, no conversation id) still read")
+  void oldRowsStillRead() throws Exception {
+    byte[] old =
+        "{\"eventId\":\"txn:1\",\"ticketId\":\"1\",\"type\":\"assignment\",\"assignee\":\"a\",\"at\":null}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(CrmEventJson.read(old)).isEqualTo(new AssignmentChange("txn:1", "1", "a", null));
+  }
 }
