@@ -45,6 +45,18 @@ public class InboundEventLedger {
 
   @Inject Clock clock;
 
+  /** Stores an event that names no account (CRM events). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean append(
+      String workspaceId,
+      String source,
+      String dedupeKey,
+      String orderingKey,
+      String format,
+      byte[] body) {
+    return append(workspaceId, source, dedupeKey, orderingKey, format, body, null);
+  }
+
   /**
    * Stores an event unless the same (source, dedupe key) is already there.
    *
