@@ -176,29 +176,6 @@ class ChannelAppRoutingIT {
             c -> c.contains("Hello from later"));
   }
 
-  @Test
-  @Order(5)
-  @DisplayName("an agent reply on a routed number's ticket goes out through that number")
-  void replyGoesOutThroughTheRightNumber() {
-    JsonObject two = conversationOf(customerTwo).orElseThrow();
-    rt.agentWrites(two.getString("crmTicketId"), "correspond", "Reply to two");
-    JsonObject sent =
-        await()
-            .atMost(WITHIN)
-            .until(
-                () ->
-                    bridge
-                        .get("conversations/" + two.getString("id") + "/messages")
-                        .array()
-                        .stream()
-                        .map(JsonValue::asJsonObject)
-                        .filter(m -> m.getString("direction").equals("OUT"))
-                        .findFirst(),
-                m -> m.isPresent() && !"PENDING".equals(m.get().getString("status")))
-            .orElseThrow();
-    assertThat(sent.getString("status")).as(sent.toString()).isEqualTo("SENT");
-  }
-
   private static void addNumber(String channel, String phoneNumberId) {
     SwitchboardClient.Answer answer =
         bridge.put(
