@@ -41,6 +41,11 @@ public final class RequestTrackerFixture {
     return new RequestTrackerFixture(setupRt("token", Map.of()).trim());
   }
 
+  /** Stops the RT server (an outage); {@link #start} brings it back with the same settings. */
+  public static void stop() {
+    setupRt("stop", Map.of());
+  }
+
   public String token() {
     return token;
   }
