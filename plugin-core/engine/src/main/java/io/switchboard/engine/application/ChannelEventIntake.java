@@ -2,8 +2,10 @@ package io.switchboard.engine.application;
 
 import io.switchboard.engine.domain.ChannelAccount;
 import io.switchboard.engine.domain.Conversation;
+import io.switchboard.engine.domain.ConversationRepository;
 import io.switchboard.engine.domain.Customer;
 import io.switchboard.engine.domain.Message;
+import io.switchboard.engine.domain.MessageRepository;
 import io.switchboard.engine.domain.MessageStatus;
 import io.switchboard.engine.ledger.Outbox;
 import io.switchboard.spi.FailureReason;
@@ -13,12 +15,9 @@ import io.switchboard.spi.channel.DeliveryUpdate;
 import io.switchboard.spi.content.SystemNotice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,16 +27,15 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ChannelEventIntake {
-  @PersistenceContext(unitName = "switchboard")
-  EntityManager em;
-
+  @Inject ConversationRepository conversations;
+  @Inject MessageRepository messages;
   @Inject CustomerDirectory customers;
   @Inject Outbox outbox;
   @Inject Clock clock;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void customerMessage(ChannelAccount account, CustomerMessage event) {
-    if (messageByExternalId(account.id(), event.externalId()).isPresent()) {
+    if (messages.byExternalId(account.id(), event.externalId()).isPresent()) {
       return; // already recorded: the ledger's dedupe makes this rare, the unique key makes it safe
     }
     Instant now = clock.instant();
@@ -66,7 +64,7 @@ public class ChannelEventIntake {
         MessageContentJson.write(event.content(), event.context()),
         event.context().quotedExternalId(),
         event.context().forwarded());
-    em.persist(message);
+    messages.add(message);
     if (conversation.crmConnectionId() != null) {
       outbox.enqueue(
           account.workspaceId(),
@@ -81,7 +79,8 @@ public class ChannelEventIntake {
   @Transactional(Transactional.TxType.MANDATORY)
   public void deliveryUpdate(ChannelAccount account, DeliveryUpdate update) {
     Message message =
-        messageByExternalId(account.id(), update.externalMessageId())
+        messages
+            .byExternalId(account.id(), update.externalMessageId())
             .orElseThrow(
                 () ->
                     new NotYetProcessableException(
@@ -116,7 +115,7 @@ public class ChannelEventIntake {
 
   /** Agents learn in the CRM that a reply the channel had accepted never reached the customer. */
   private void noteFailure(Message message) {
-    Conversation conversation = em.find(Conversation.class, message.conversationId());
+    Conversation conversation = conversations.find(message.conversationId()).orElseThrow();
     if (conversation.crmConnectionId() != null && conversation.crmTicketId() != null) {
       String target = Sources.crm(conversation.crmConnectionId());
       outbox.enqueue(
@@ -131,17 +130,9 @@ public class ChannelEventIntake {
 
   private Conversation openConversation(
       ChannelAccount account, Customer customer, CustomerMessage event, Instant now) {
-    List<Conversation> open =
-        em.createQuery(
-                "select c from Conversation c where c.channelId = :ch and c.customerId = :cu"
-                    + " and c.status = :s order by c.createdAt desc",
-                Conversation.class)
-            .setParameter("ch", account.id())
-            .setParameter("cu", customer.id())
-            .setParameter("s", Conversation.OPEN)
-            .getResultList();
-    if (!open.isEmpty()) {
-      return open.get(0);
+    Optional<Conversation> open = conversations.openOf(account.id(), customer.id());
+    if (open.isPresent()) {
+      return open.get();
     }
     Conversation created =
         Conversation.open(
@@ -151,18 +142,7 @@ public class ChannelEventIntake {
             event.from().channelUserId(),
             account.crmConnectionId(),
             now);
-    em.persist(created);
+    conversations.add(created);
     return created;
-  }
-
-  private Optional<Message> messageByExternalId(String channelId, String externalId) {
-    return em
-        .createQuery(
-            "select m from Message m where m.channelId = :ch and m.externalId = :x", Message.class)
-        .setParameter("ch", channelId)
-        .setParameter("x", externalId)
-        .getResultList()
-        .stream()
-        .findFirst();
   }
 }

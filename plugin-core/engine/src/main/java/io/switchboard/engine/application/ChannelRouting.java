@@ -2,9 +2,9 @@ package io.switchboard.engine.application;
 
 import io.switchboard.engine.domain.ChannelAccount;
 import io.switchboard.engine.domain.ChannelApp;
+import io.switchboard.engine.domain.ConnectionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -16,26 +16,17 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ChannelRouting {
-  @PersistenceContext(unitName = "switchboard")
-  EntityManager em;
+  @Inject ConnectionRepository repository;
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ChannelApp> app(String id) {
-    return Optional.ofNullable(em.find(ChannelApp.class, id));
+    return repository.app(id);
   }
 
   /** The account of an app with that account id. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ChannelAccount> account(String appId, String accountId) {
-    return first(
-        em.createQuery(
-                "select c from ChannelAccount c where c.appId = :a and c.accountId = :id"
-                    + " order by c.id",
-                ChannelAccount.class)
-            .setParameter("a", appId)
-            .setParameter("id", accountId)
-            .setMaxResults(1)
-            .getResultList());
+    return repository.accountOfApp(appId, accountId);
   }
 
   /**
@@ -44,24 +35,11 @@ public class ChannelRouting {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ChannelAccount> byAccountId(String plugin, String accountId) {
-    return first(
-        em.createQuery(
-                "select c from ChannelAccount c where c.plugin = :p and c.accountId = :id"
-                    + " order by c.id",
-                ChannelAccount.class)
-            .setParameter("p", plugin)
-            .setParameter("id", accountId)
-            .setMaxResults(1)
-            .getResultList());
+    return repository.accountByAccountId(plugin, accountId);
   }
 
   @Transactional
   public List<ChannelApp> apps() {
-    return em.createQuery("select a from ChannelApp a order by a.id", ChannelApp.class)
-        .getResultList();
-  }
-
-  private static <T> Optional<T> first(List<T> list) {
-    return list.stream().findFirst();
+    return repository.apps();
   }
 }

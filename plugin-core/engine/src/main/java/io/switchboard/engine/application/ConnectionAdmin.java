@@ -3,7 +3,8 @@ package io.switchboard.engine.application;
 import io.switchboard.engine.domain.ChannelAccount;
 import io.switchboard.engine.domain.ChannelApp;
 import io.switchboard.engine.domain.Connection;
-import io.switchboard.engine.domain.Conversation;
+import io.switchboard.engine.domain.ConnectionRepository;
+import io.switchboard.engine.domain.ConversationRepository;
 import io.switchboard.engine.domain.CrmConnection;
 import io.switchboard.engine.infrastructure.SecretCipher;
 import io.switchboard.engine.ledger.ParkedEvents;
@@ -54,6 +55,8 @@ public class ConnectionAdmin {
   @Inject Connections connections;
   @Inject ChannelRouting routing;
   @Inject ParkedEvents parked;
+  @Inject ConnectionRepository repository;
+  @Inject ConversationRepository conversations;
   @Inject Clock clock;
   @Inject Workspace workspace;
 
@@ -214,14 +217,7 @@ public class ConnectionAdmin {
   /** Two accounts of one app (or two stand-alone accounts) never share an account id. */
   private void checkRouteFree(String id, String appId, String accountId)
       throws InvalidConfigurationException {
-    List<ChannelAccount> same =
-        em.createQuery(
-                "select c from ChannelAccount c where c.accountId = :a and c.id <> :id",
-                ChannelAccount.class)
-            .setParameter("a", accountId)
-            .setParameter("id", id)
-            .getResultList();
-    for (ChannelAccount other : same) {
+    for (ChannelAccount other : repository.othersWithAccountId(accountId, id)) {
       if (Objects.equals(other.appId(), appId)) {
         throw new InvalidConfigurationException(
             List.of("account id " + accountId + " is already channel " + other.id()));
@@ -246,13 +242,7 @@ public class ConnectionAdmin {
     Instant now = clock.instant();
     String reason =
         "channel " + channelId + " now feeds CRM connection " + to + " instead of " + from;
-    em.createQuery(
-            "select c from Conversation c where c.channelId = :ch and c.status = :s",
-            Conversation.class)
-        .setParameter("ch", channelId)
-        .setParameter("s", Conversation.OPEN)
-        .getResultList()
-        .forEach(c -> c.close(reason, now));
+    conversations.openOnChannel(channelId).forEach(c -> c.close(reason, now));
   }
 
   private interface Reconfiguration<C> {

@@ -1,8 +1,10 @@
 package io.switchboard.engine.application;
 
 import io.switchboard.engine.domain.Conversation;
+import io.switchboard.engine.domain.ConversationRepository;
 import io.switchboard.engine.domain.CrmConnection;
 import io.switchboard.engine.domain.Message;
+import io.switchboard.engine.domain.MessageRepository;
 import io.switchboard.engine.ledger.Outbox;
 import io.switchboard.spi.crm.AgentReply;
 import io.switchboard.spi.crm.AssignmentChange;
@@ -11,8 +13,6 @@ import io.switchboard.spi.crm.TicketState;
 import io.switchboard.spi.crm.TicketStatusChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,9 +30,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class CrmEventIntake {
-  @PersistenceContext(unitName = "switchboard")
-  EntityManager em;
-
+  @Inject ConversationRepository conversations;
+  @Inject MessageRepository messages;
   @Inject Outbox outbox;
   @Inject Clock clock;
 
@@ -42,7 +41,7 @@ public class CrmEventIntake {
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<String> handle(CrmConnection connection, CrmEvent event) {
     Instant now = clock.instant();
-    Optional<Conversation> conversation = byTicket(connection.id(), event.ticketId());
+    Optional<Conversation> conversation = conversations.byTicket(connection.id(), event.ticketId());
     if (conversation.isEmpty() && event instanceof AgentReply reply) {
       conversation = follow(connection, reply, now);
     }
@@ -58,7 +57,7 @@ public class CrmEventIntake {
         return Optional.of("agent reply " + reply.eventId() + " has no text; nothing to send");
       }
       Message message = Message.fromAgent(c, reply.author(), reply.text(), reply.eventId(), now);
-      em.persist(message);
+      messages.add(message);
       String target = Sources.channel(c.channelId());
       outbox.enqueue(
           connection.workspaceId(),
@@ -88,7 +87,7 @@ public class CrmEventIntake {
     if (reply.conversationId() == null) {
       return Optional.empty();
     }
-    Conversation named = em.find(Conversation.class, reply.conversationId());
+    Conversation named = conversations.find(reply.conversationId()).orElse(null);
     if (named == null || !connection.id().equals(named.crmConnectionId())) {
       throw new UnprocessableEventException(
           "agent reply "
@@ -103,17 +102,5 @@ public class CrmEventIntake {
     }
     named.followMerge(reply.ticketId(), now);
     return Optional.of(named);
-  }
-
-  private Optional<Conversation> byTicket(String connectionId, String ticketId) {
-    return em
-        .createQuery(
-            "select c from Conversation c where c.crmConnectionId = :k and c.crmTicketId = :t",
-            Conversation.class)
-        .setParameter("k", connectionId)
-        .setParameter("t", ticketId)
-        .getResultList()
-        .stream()
-        .findFirst();
   }
 }

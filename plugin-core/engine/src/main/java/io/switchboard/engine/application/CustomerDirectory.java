@@ -2,12 +2,11 @@ package io.switchboard.engine.application;
 
 import io.switchboard.engine.domain.Customer;
 import io.switchboard.engine.domain.CustomerIdentity;
+import io.switchboard.engine.domain.CustomerRepository;
 import io.switchboard.engine.domain.PhoneNumberNormalizer;
 import io.switchboard.spi.channel.ChannelUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,9 +23,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class CustomerDirectory {
-  @PersistenceContext(unitName = "switchboard")
-  EntityManager em;
-
+  @Inject CustomerRepository repository;
   @Inject Clock clock;
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -51,7 +48,7 @@ public class CustomerDirectory {
             () -> {
               Customer created =
                   new Customer(workspaceId, user.displayName(), phone.orElse(null), now);
-              em.persist(created);
+              repository.add(created);
               return created;
             });
     customer.learn(user.displayName(), phone.orElse(null), now);
@@ -77,23 +74,13 @@ public class CustomerDirectory {
   }
 
   private Optional<Customer> byIdentity(String workspaceId, String kind, String value) {
-    List<CustomerIdentity> hits =
-        em.createQuery(
-                "select i from CustomerIdentity i where i.workspaceId = :w and i.kind = :k"
-                    + " and i.value = :v",
-                CustomerIdentity.class)
-            .setParameter("w", workspaceId)
-            .setParameter("k", kind)
-            .setParameter("v", value)
-            .getResultList();
-    return hits.stream().findFirst().map(i -> em.find(Customer.class, i.customerId()));
+    return repository.byIdentity(workspaceId, kind, value);
   }
 
   private void remember(
       String workspaceId, Customer customer, String kind, String value, Instant now) {
     if (byIdentity(workspaceId, kind, value).isEmpty()) {
-      em.persist(new CustomerIdentity(workspaceId, customer.id(), kind, value, now));
-      em.flush();
+      repository.addIdentity(new CustomerIdentity(workspaceId, customer.id(), kind, value, now));
     }
   }
 }

@@ -1,0 +1,18 @@
+package io.switchboard.engine.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where messages are kept. Implemented with JPA in {@code infrastructure.persistence}. */
+public interface MessageRepository {
+
+  Optional<Message> find(String id);
+
+  /** The message a channel knows by this id on this channel account. */
+  Optional<Message> byExternalId(String channelId, String externalId);
+
+  /** A conversation's messages, oldest first. */
+  List<Message> ofConversation(String conversationId);
+
+  void add(Message message);
+}

@@ -1,0 +1,47 @@
+package io.switchboard.engine.infrastructure.persistence;
+
+import io.switchboard.engine.domain.Message;
+import io.switchboard.engine.domain.MessageRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaMessageRepository implements MessageRepository {
+  @PersistenceContext(unitName = "switchboard")
+  EntityManager em;
+
+  @Override
+  public Optional<Message> find(String id) {
+    return Optional.ofNullable(em.find(Message.class, id));
+  }
+
+  @Override
+  public Optional<Message> byExternalId(String channelId, String externalId) {
+    return em
+        .createQuery(
+            "select m from Message m where m.channelId = :ch and m.externalId = :x", Message.class)
+        .setParameter("ch", channelId)
+        .setParameter("x", externalId)
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  public List<Message> ofConversation(String conversationId) {
+    return em.createQuery(
+            "select m from Message m where m.conversationId = :c order by m.createdAt, m.id",
+            Message.class)
+        .setParameter("c", conversationId)
+        .getResultList();
+  }
+
+  @Override
+  public void add(Message message) {
+    em.persist(message);
+  }
+}
