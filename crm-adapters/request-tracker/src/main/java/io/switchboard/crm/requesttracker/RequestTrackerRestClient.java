@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
@@ -46,6 +47,9 @@ import org.apache.hc.core5.util.Timeout;
  * carrying RT's message.
  */
 final class RequestTrackerRestClient implements AutoCloseable {
+  private static final Pattern FAILURE_MESSAGE =
+      Pattern.compile(
+          "(?i)\\b(unable|not found|couldn't|could not|permission denied|failed|no permission)\\b");
 
   /** A successful answer. */
   record Answer(int status, String body, String location, String retryAfter) {
@@ -67,6 +71,15 @@ final class RequestTrackerRestClient implements AutoCloseable {
         value.asJsonArray().forEach(m -> messages.add(m.toString().replaceAll("^\"|\"$", "")));
       }
       return messages;
+    }
+
+    /** RT answers some failed updates with HTTP 200/201 and a sentence: catch those. */
+    void requireSuccess(String what) throws PermanentException {
+      for (String message : messages()) {
+        if (FAILURE_MESSAGE.matcher(message).find()) {
+          throw new PermanentException("RT reported a problem " + what + ": " + message, null);
+        }
+      }
     }
 
     private JsonValue parse() throws PermanentException {
@@ -239,6 +252,12 @@ final class RequestTrackerRestClient implements AutoCloseable {
       // fall through: HTML error pages and plain text are shown as they are
     }
     return abbreviate(body);
+  }
+
+  /** The failure for an answer that lacks what RT was asked to create. */
+  static PermanentException notStored(String what) {
+    return new PermanentException(
+        "RT did not return the " + what + " it was asked to create", null);
   }
 
   static String abbreviate(String text) {

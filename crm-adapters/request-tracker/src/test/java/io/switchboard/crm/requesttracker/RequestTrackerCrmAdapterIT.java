@@ -181,7 +181,7 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
         "sha256="
             + HexFormat.of()
                 .formatHex(
-                    RequestTrackerCrmAdapter.hmacSha256(
+                    RequestTrackerWebhooks.hmacSha256(
                         SECRET.getBytes(StandardCharsets.UTF_8), body));
     return WebhookRequest.of(body, Map.of("X-RT-Signature", List.of(signature)), Map.of());
   }

@@ -187,7 +187,7 @@ class RequestTrackerWebhookTest {
     return "sha256="
         + HexFormat.of()
             .formatHex(
-                RequestTrackerCrmAdapter.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), body));
+                RequestTrackerWebhooks.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), body));
   }
 
   @Test
