@@ -3,6 +3,7 @@ package io.switchboard.crm.requesttracker;
 import io.switchboard.crm.requesttracker.model.RtAttachment;
 import io.switchboard.crm.requesttracker.model.RtJson;
 import io.switchboard.crm.requesttracker.model.RtWebhookEvent;
+import io.switchboard.plugin.support.HmacSha256Signature;
 import io.switchboard.spi.Attachment;
 import io.switchboard.spi.MalformedPayloadException;
 import io.switchboard.spi.WebhookRequest;
@@ -11,17 +12,9 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The "Switchboard webhook" scrip's requests: checks their {@code X-RT-Signature} and turns their
@@ -32,7 +25,7 @@ final class RequestTrackerWebhooks {
   static final String SIGNATURE_HEADER = "X-RT-Signature";
 
   private final String queue;
-  private final byte[] secret;
+  private final HmacSha256Signature signature;
   private final RequestTrackerEventClassifier classifier;
   private final Clock clock;
 
@@ -42,36 +35,19 @@ final class RequestTrackerWebhooks {
   RequestTrackerWebhooks(
       String queue, String secret, RequestTrackerEventClassifier classifier, Clock clock) {
     this.queue = queue;
-    this.secret = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
+    this.signature = secret == null || secret.isEmpty() ? null : new HmacSha256Signature(secret);
     this.classifier = classifier;
     this.clock = clock;
   }
 
+  /** The scrip signs with {@code X-RT-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>}. */
   boolean isAuthentic(WebhookRequest request) {
-    if (secret == null) {
-      return false;
-    }
-    Optional<String> header = request.header(SIGNATURE_HEADER);
-    if (header.isEmpty() || !header.get().trim().startsWith("sha256=")) {
-      return false;
-    }
-    byte[] given;
-    try {
-      given = HexFormat.of().parseHex(header.get().trim().substring("sha256=".length()));
-    } catch (IllegalArgumentException garbled) {
-      return false;
-    }
-    return MessageDigest.isEqual(given, hmacSha256(secret, request.body()));
-  }
-
-  static byte[] hmacSha256(byte[] key, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(body);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
-    }
+    return signature != null
+        && request
+            .header(SIGNATURE_HEADER)
+            .filter(header -> header.trim().startsWith("sha256="))
+            .map(header -> signature.verify(header, request.body()))
+            .orElse(false);
   }
 
   List<CrmEvent> parse(byte[] body) throws MalformedPayloadException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.switchboard.plugin.support.HmacSha256Signature;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.PluginConfig;
 import io.switchboard.spi.PluginContext;
@@ -33,7 +34,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,12 +177,7 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
 
   @Override
   protected WebhookRequest signedWebhook(byte[] body) {
-    String signature =
-        "sha256="
-            + HexFormat.of()
-                .formatHex(
-                    RequestTrackerWebhooks.hmacSha256(
-                        SECRET.getBytes(StandardCharsets.UTF_8), body));
+    String signature = new HmacSha256Signature(SECRET).headerValue(body);
     return WebhookRequest.of(body, Map.of("X-RT-Signature", List.of(signature)), Map.of());
   }
 

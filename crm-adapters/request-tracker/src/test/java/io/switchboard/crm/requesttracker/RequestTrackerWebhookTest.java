@@ -3,6 +3,7 @@ package io.switchboard.crm.requesttracker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.plugin.support.HmacSha256Signature;
 import io.switchboard.spi.Attachment;
 import io.switchboard.spi.MalformedPayloadException;
 import io.switchboard.spi.PluginConfig;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -184,10 +184,7 @@ class RequestTrackerWebhookTest {
   }
 
   private static String sign(String secret, byte[] body) {
-    return "sha256="
-        + HexFormat.of()
-            .formatHex(
-                RequestTrackerWebhooks.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), body));
+    return new HmacSha256Signature(secret).headerValue(body);
   }
 
   @Test
