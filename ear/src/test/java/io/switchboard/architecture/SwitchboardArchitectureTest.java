@@ -75,6 +75,7 @@ class SwitchboardArchitectureTest {
               CONNECTORS,
               CRM_ADAPTERS,
               "org.apache.hc..",
+              "org.jsoup..",
               "jakarta.json..",
               "java..",
               "javax.crypto..",
@@ -82,7 +83,7 @@ class SwitchboardArchitectureTest {
           .because(
               "a plugin runs in any Jakarta EE server next to any other plugin: it may use only"
                   + " the SPI, the shared plugin support, the JDK (crypto and TLS included), Apache"
-                  + " HttpClient 5 and Jakarta JSON")
+                  + " HttpClient 5, Jakarta JSON and jsoup (HTML to text)")
           .allowEmptyShould(false);
 
   @ArchTest

@@ -116,9 +116,11 @@ final class RequestTrackerCorrespondence {
         idempotencyKey.length() <= 200
             ? idempotencyKey
             : "sha256:" + MailGatewayMessage.sha256Hex(idempotencyKey);
+    // RT records the transactions of a merged ticket on the surviving one: look for the key there.
+    String effectiveId = tickets.effectiveId(ticketId);
     TicketSql sql =
         TicketSql.is("ObjectType", "RT::Ticket")
-            .and(TicketSql.is("ObjectId", Long.parseLong(ticketId)))
+            .and(TicketSql.is("ObjectId", Long.parseLong(effectiveId)))
             .and(TicketSql.is("Type", "Comment"))
             .and(TicketSql.is(TicketSql.customField(TXN_CF_KEY), key));
     Optional<String> written =

@@ -12,6 +12,7 @@ import io.switchboard.spi.crm.PollResult;
 import io.switchboard.spi.crm.Requester;
 import io.switchboard.spi.crm.TicketSpec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A connection to one queue of a Request Tracker 5 instance through REST2 (and RT's mail gateway
@@ -92,6 +93,34 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
   @Override
   public PollResult poll(String cursor) throws RetryableException, PermanentException {
     return poller.poll(cursor);
+  }
+
+  /**
+   * For a ticket that an agent merged into another in RT: the surviving ticket's id (RT's
+   * EffectiveId), which RT records that ticket's later transactions on, so events about it carry
+   * the surviving id. Empty when the ticket was not merged. The SPI has no field for this yet: an
+   * engine that knows only the merged id can follow its conversation to the surviving ticket with
+   * this.
+   *
+   * <pre>{@code
+   * rt.effectiveTicketId("16") // Optional[15] after "merge 16 into 15"
+   * }</pre>
+   *
+   * @throws PermanentException (404) when RT has no such ticket
+   */
+  public Optional<String> effectiveTicketId(String ticketId)
+      throws RetryableException, PermanentException {
+    String effective = tickets.effectiveId(ticketId);
+    return effective.equals(ticketId) ? Optional.empty() : Optional.of(effective);
+  }
+
+  /**
+   * The ids of the tickets merged into this (surviving) ticket, lowest first: the ids the engine
+   * may know for the ticket an event names.
+   */
+  public List<String> mergedTicketIds(String ticketId)
+      throws RetryableException, PermanentException {
+    return tickets.mergedInto(ticketId);
   }
 
   @Override

@@ -78,10 +78,11 @@ final class RequestTrackerPoller {
     return new PollResult(events, String.valueOf(after));
   }
 
-  /** What one poll looks up once: each ticket's requestors, each owner's name. */
+  /** What one poll looks up once: each ticket's requestors, each user's name and privilege. */
   private static final class Lookups {
     final Map<String, List<String>> requestorsByTicket = new HashMap<>();
     final Map<String, String> userNames = new HashMap<>();
+    final Map<String, Boolean> privileged = new HashMap<>();
   }
 
   private long highestTransactionId() throws RetryableException, PermanentException {
@@ -141,6 +142,14 @@ final class RequestTrackerPoller {
       if (requestors.stream().anyMatch(r -> r.equalsIgnoreCase(txn.creator()))) {
         return Optional.empty(); // the customer's own message, written by this adapter
       }
+      Boolean privileged = lookups.privileged.get(txn.creator());
+      if (privileged == null) {
+        privileged = users.find(txn.creator()).map(RtUser::privileged).orElse(false);
+        lookups.privileged.put(txn.creator(), privileged);
+      }
+      if (!privileged) {
+        return Optional.empty(); // a customer (a former requestor, an e-mail sender), not staff
+      }
       JsonArray parts =
           rt.get(
                   "/transaction/"
@@ -148,20 +157,25 @@ final class RequestTrackerPoller {
                       + "/attachments?fields=ContentType,Content,Filename&per_page=100")
               .object()
               .getJsonArray("items");
-      String text = null;
+      String plain = null;
+      String html = null;
       List<Attachment> files = new ArrayList<>();
       for (JsonValue item : parts == null ? List.<JsonValue>of() : parts) {
         RtAttachment part = RtAttachment.fromJson(item.asJsonObject());
         if (part.isFile()) {
           files.add(RequestTrackerTicketChange.attachmentReference(part));
-        } else if (text == null
-            && part.content() != null
-            && !part.content().isEmpty()
-            && part.contentType() != null
-            && part.contentType().toLowerCase(Locale.ROOT).startsWith("text/plain")) {
-          text = part.content();
+        } else if (part.content() != null && !part.content().isEmpty()) {
+          String type =
+              part.contentType() == null ? "" : part.contentType().toLowerCase(Locale.ROOT);
+          if (plain == null && type.startsWith("text/plain")) {
+            plain = part.content();
+          } else if (html == null && type.startsWith("text/html")) {
+            html = part.content();
+          }
         }
       }
+      // RT's rich-text editor sends HTML only; a text/plain part (mail, REST) is the text as sent.
+      String text = plain != null ? AgentReplyText.fromPlain(plain) : AgentReplyText.fromHtml(html);
       return Optional.of(
           new RequestTrackerTicketChange(
               txn.id(),
@@ -169,6 +183,7 @@ final class RequestTrackerPoller {
               txn.type(),
               txn.field(),
               txn.creator(),
+              true,
               RequestTrackerTicketChange.instant(txn.created(), clock),
               text,
               files,
@@ -183,6 +198,7 @@ final class RequestTrackerPoller {
             txn.type(),
             txn.field(),
             txn.creator(),
+            null,
             RequestTrackerTicketChange.instant(txn.created(), clock),
             null,
             List.of(),

@@ -16,6 +16,7 @@ import java.util.List;
  * @param type the transaction type ({@code Correspond}, {@code Set}, {@code Give}, ...)
  * @param field the changed field for {@code Set}, else {@code null}
  * @param creator the user name that made the transaction
+ * @param creatorPrivileged whether that user is privileged (staff) in RT, {@code null} when unknown
  * @param at when
  * @param text the message text of a {@code Correspond}, else {@code null}
  * @param attachments files of a {@code Correspond}
@@ -29,6 +30,7 @@ record RequestTrackerTicketChange(
     String type,
     String field,
     String creator,
+    Boolean creatorPrivileged,
     Instant at,
     String text,
     List<Attachment> attachments,

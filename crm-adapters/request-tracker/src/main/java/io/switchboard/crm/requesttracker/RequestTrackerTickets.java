@@ -5,8 +5,12 @@ import io.switchboard.crm.requesttracker.model.RtTicket;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
 import io.switchboard.spi.crm.TicketSpec;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -94,6 +98,37 @@ final class RequestTrackerTickets {
   RtTicket get(String ticketId) throws RetryableException, PermanentException {
     requireTicketId(ticketId);
     return RtTicket.fromJson(rt.get("/ticket/" + ticketId).object());
+  }
+
+  /**
+   * The id of the ticket RT keeps for this one: itself, or the ticket it was merged into (RT's
+   * EffectiveId; REST2 answers a merged id with the surviving ticket).
+   */
+  String effectiveId(String ticketId) throws RetryableException, PermanentException {
+    String id = get(ticketId).id();
+    if (id == null) {
+      throw RequestTrackerRestClient.notStored("ticket " + ticketId);
+    }
+    return id;
+  }
+
+  /** The ids of the tickets merged into this one, lowest first. */
+  List<String> mergedInto(String ticketId) throws RetryableException, PermanentException {
+    requireTicketId(ticketId);
+    long id = Long.parseLong(ticketId);
+    TicketSql sql = TicketSql.is("EffectiveId", id).and(TicketSql.isNot("id", id));
+    JsonArray items =
+        rt.get(
+                "/tickets?query="
+                    + RequestTrackerRestClient.encode(sql.toString())
+                    + "&orderby=id&order=ASC&per_page=100&fields=id")
+            .object()
+            .getJsonArray("items");
+    List<String> ids = new ArrayList<>();
+    for (JsonValue item : items == null ? List.<JsonValue>of() : items) {
+      ids.add(RtJson.text(item.asJsonObject(), "id"));
+    }
+    return ids;
   }
 
   static void requireTicketId(String ticketId) throws PermanentException {

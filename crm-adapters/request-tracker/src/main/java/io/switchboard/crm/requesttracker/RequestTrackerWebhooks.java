@@ -81,8 +81,11 @@ final class RequestTrackerWebhooks {
             event.event(),
             event.field(),
             event.creator(),
+            event.creatorPrivileged(),
             RequestTrackerTicketChange.instant(event.created(), clock),
-            event.content(),
+            event.contentHtml() != null
+                ? AgentReplyText.fromHtml(event.contentHtml())
+                : AgentReplyText.fromPlain(event.content()),
             files,
             event.requestors(),
             event.owner());

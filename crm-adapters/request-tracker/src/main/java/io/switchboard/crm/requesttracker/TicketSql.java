@@ -43,6 +43,11 @@ final class TicketSql {
     return condition(field, "=", Long.toString(value));
   }
 
+  /** {@code field != number}. */
+  static TicketSql isNot(String field, long value) {
+    return condition(field, "!=", Long.toString(value));
+  }
+
   /** {@code field > number}. */
   static TicketSql greaterThan(String field, long value) {
     return condition(field, ">", Long.toString(value));
