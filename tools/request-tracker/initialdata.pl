@@ -95,6 +95,7 @@ for my $txn (@{ $ticket->TransactionBatch || [ $self->TransactionObj ] }) {
         subject        => $ticket->Subject,
         requestors     => \@requestors,
         creator        => $txn->CreatorObj->Name,
+        creator_privileged => $txn->CreatorObj->Privileged ? JSON::true : JSON::false,
         created        => $txn->CreatedObj->W3CDTF(Timezone => 'UTC'),
         field          => $txn->Field,
         old_value      => $txn->OldValue,
@@ -107,6 +108,8 @@ for my $txn (@{ $ticket->TransactionBatch || [ $self->TransactionObj ] }) {
     }
     if ($type =~ /^(Create|Correspond|Comment)$/) {
         $body{content} = $txn->Content(Type => 'text/plain');
+        my $part = $txn->ContentObj;
+        $body{content_html} = $part->Content if $part && lc($part->ContentType) eq 'text/html';
         $body{attachments} = [ map { { id => $_->Id + 0, filename => $_->Filename, content_type => $_->ContentType } }
             grep { defined $_->Filename && length $_->Filename } @{ $txn->Attachments->ItemsArrayRef } ];
     }

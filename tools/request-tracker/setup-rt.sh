@@ -62,7 +62,9 @@ db_upgraded() {
       undef, "Switchboard Key", "RT::Queue-RT::Ticket-RT::Transaction");
     my ($acl) = $d->selectrow_array(q{SELECT count(*) FROM ACL a JOIN Groups g ON g.id = a.PrincipalId
       WHERE a.RightName = ? AND g.Domain = ? AND g.Name = ?}, undef, "ReplyToTicket", "RT::Queue-Role", "Requestor");
-    exit($cf && $acl >= 2 ? 0 : 1);' "$1"
+    my ($scrip) = $d->selectrow_array(q{SELECT count(*) FROM Scrips WHERE Description = ? AND CustomCommitCode LIKE ?},
+      undef, "Switchboard webhook", "%creator_privileged%");
+    exit($cf && $acl >= 2 && $scrip ? 0 : 1);' "$1"
 }
 
 # Applies upgrade.pl to the database file $1 unless it is already there (idempotent either way).

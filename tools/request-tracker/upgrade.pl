@@ -50,3 +50,19 @@ for my $name (@queues) {
     die "granting ReplyToTicket to the Requestor role of $name: $msg\n" unless $ok;
     print STDERR "granted ReplyToTicket to requestors of queue $name\n";
 }
+
+# 3. The webhook scrip tells whether the author is privileged (only privileged users' correspondence is an
+#    agent reply: customers are unprivileged) and sends the HTML of HTML-only messages (RT's rich-text
+#    editor), which the adapter turns into text itself.
+my $scrip = RT::Scrip->new($system);
+$scrip->LoadByCols( Description => 'Switchboard webhook' );
+if ( $scrip->Id && ( $scrip->CustomCommitCode // '' ) !~ /creator_privileged/ ) {
+    my $code = $scrip->CustomCommitCode;
+    $code =~ s/(\n([ \t]*)creator[ \t]*=>[ \t]*\$txn->CreatorObj->Name,)/$1\n$2creator_privileged => \$txn->CreatorObj->Privileged ? JSON::true : JSON::false,/
+        or die "the Switchboard webhook scrip has no 'creator => \$txn->CreatorObj->Name,' line to extend\n";
+    $code =~ s/(\n([ \t]*)\$body\{content\} = \$txn->Content\(Type => 'text\/plain'\);)/$1\n$2my \$part = \$txn->ContentObj;\n$2\$body{content_html} = \$part->Content if \$part && lc(\$part->ContentType) eq 'text\/html';/
+        or die "the Switchboard webhook scrip has no '\$body{content} = ...' line to extend\n";
+    my ( $ok, $msg ) = $scrip->SetCustomCommitCode($code);
+    die "updating the Switchboard webhook scrip: $msg\n" unless $ok;
+    print STDERR "webhook scrip: added creator_privileged and content_html\n";
+}

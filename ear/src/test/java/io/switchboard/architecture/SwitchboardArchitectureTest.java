@@ -37,6 +37,7 @@ import java.util.Optional;
 @AnalyzeClasses(
     packages = {
       "io.switchboard.spi",
+      "io.switchboard.plugin.support",
       "io.switchboard.engine",
       "io.switchboard.connector",
       "io.switchboard.crm"
@@ -45,6 +46,7 @@ import java.util.Optional;
 class SwitchboardArchitectureTest {
 
   static final String SPI = "io.switchboard.spi..";
+  static final String PLUGIN_SUPPORT = "io.switchboard.plugin.support..";
   static final String ENGINE = "io.switchboard.engine..";
   static final String CONNECTORS = "io.switchboard.connector..";
   static final String CRM_ADAPTERS = "io.switchboard.crm..";
@@ -69,16 +71,39 @@ class SwitchboardArchitectureTest {
           .onlyDependOnClassesThat()
           .resideInAnyPackage(
               SPI,
+              PLUGIN_SUPPORT,
               CONNECTORS,
               CRM_ADAPTERS,
               "org.apache.hc..",
+              "org.jsoup..",
               "jakarta.json..",
               "java..",
               "javax.crypto..",
               "javax.net.ssl..")
           .because(
               "a plugin runs in any Jakarta EE server next to any other plugin: it may use only"
-                  + " the SPI, the JDK (crypto and TLS included), Apache HttpClient 5 and Jakarta JSON")
+                  + " the SPI, the shared plugin support, the JDK (crypto and TLS included), Apache"
+                  + " HttpClient 5, Jakarta JSON and jsoup (HTML to text)")
+          .allowEmptyShould(false);
+
+  @ArchTest
+  static final ArchRule plugin_support_depends_only_on_the_spi_the_jdk_http_and_json =
+      classes()
+          .that()
+          .resideInAPackage(PLUGIN_SUPPORT)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              SPI,
+              PLUGIN_SUPPORT,
+              "org.apache.hc..",
+              "jakarta.json..",
+              "java..",
+              "javax.crypto..",
+              "javax.net.ssl..")
+          .because(
+              "plugin support is what plugins share: it may use no more than a plugin may, and"
+                  + " never a plugin or the engine")
           .allowEmptyShould(false);
 
   @ArchTest

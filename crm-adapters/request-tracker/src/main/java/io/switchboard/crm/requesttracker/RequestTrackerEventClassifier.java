@@ -10,9 +10,13 @@ import java.util.Set;
  * Decides which RT transactions are agent events, the same way for webhooks and polling.
  *
  * <ul>
- *   <li>{@code Correspond} by anyone but the API user, RT's system user and the ticket's requestors
- *       is an {@link AgentReply}. This is the echo-loop guard: the adapter writes customer messages
- *       as the requestor and everything else as the API user.
+ *   <li>{@code Correspond} by a privileged RT user (staff: {@code Privileged = 1}) other than the
+ *       API user, RT's system user and the ticket's requestors is an {@link AgentReply}. This is
+ *       the echo-loop guard: the adapter writes customer messages as the requester and everything
+ *       else as the API user, and customers are unprivileged users, so neither their own messages
+ *       (through the mail gateway or by e-mail), nor those of a former requestor after the
+ *       requestors changed, ever go back to them. A Correspond whose author's privilege is unknown
+ *       is no reply.
  *   <li>{@code Set Owner}, {@code Give}, {@code Take}, {@code Steal}, {@code Untake} not made by
  *       the API user are {@link AssignmentChange}s.
  *   <li>Everything else (comments, statuses, custom fields, mail records) is nothing.
@@ -47,7 +51,7 @@ final class RequestTrackerEventClassifier {
     if ("Correspond".equals(change.type())) {
       boolean byRequestor =
           change.requestors().stream().anyMatch(r -> r.equalsIgnoreCase(change.creator()));
-      if (byRequestor) {
+      if (byRequestor || !Boolean.TRUE.equals(change.creatorPrivileged())) {
         return Optional.empty();
       }
       return Optional.of(

@@ -1,6 +1,9 @@
 package io.switchboard.crm.requesttracker;
 
 import io.switchboard.crm.requesttracker.model.RtJson;
+import io.switchboard.plugin.support.HttpFailureClassifier;
+import io.switchboard.plugin.support.PooledHttpClient;
+import io.switchboard.plugin.support.RetryAfter;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
 import jakarta.json.JsonException;
@@ -19,17 +22,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
@@ -37,7 +36,7 @@ import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
-import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.io.CloseMode;
 
 /**
  * Request Tracker's HTTP endpoints (REST2 with a token, and the mail gateway) over a pooled Apache
@@ -46,6 +45,9 @@ import org.apache.hc.core5.util.Timeout;
  * carrying RT's message.
  */
 final class RequestTrackerRestClient implements AutoCloseable {
+  private static final Pattern FAILURE_MESSAGE =
+      Pattern.compile(
+          "(?i)\\b(unable|not found|couldn't|could not|permission denied|failed|no permission)\\b");
 
   /** A successful answer. */
   record Answer(int status, String body, String location, String retryAfter) {
@@ -69,6 +71,15 @@ final class RequestTrackerRestClient implements AutoCloseable {
       return messages;
     }
 
+    /** RT answers some failed updates with HTTP 200/201 and a sentence: catch those. */
+    void requireSuccess(String what) throws PermanentException {
+      for (String message : messages()) {
+        if (FAILURE_MESSAGE.matcher(message).find()) {
+          throw new PermanentException("RT reported a problem " + what + ": " + message, null);
+        }
+      }
+    }
+
     private JsonValue parse() throws PermanentException {
       try (JsonReader reader = RtJson.JSON.createReader(new StringReader(body))) {
         return reader.readValue();
@@ -79,10 +90,12 @@ final class RequestTrackerRestClient implements AutoCloseable {
     }
   }
 
+  /** Names the adapter to RT (and in RT's access logs). */
+  static final String USER_AGENT = "Switchboard-RequestTracker/0.1.0";
+
   private final URI baseUrl;
   private final String token;
-  private final Clock clock;
-  private final PoolingHttpClientConnectionManager connections;
+  private final HttpFailureClassifier failures;
   private final CloseableHttpClient http;
 
   /**
@@ -93,26 +106,9 @@ final class RequestTrackerRestClient implements AutoCloseable {
     String root = baseUrl.toString().replaceAll("/+$", "");
     this.baseUrl = URI.create(root);
     this.token = token;
-    this.clock = clock;
-    Timeout limit = Timeout.of(timeout);
-    this.connections =
-        PoolingHttpClientConnectionManagerBuilder.create()
-            .setMaxConnTotal(10)
-            .setMaxConnPerRoute(10)
-            .setDefaultConnectionConfig(
-                ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
-            .build();
+    this.failures = new HttpFailureClassifier(new RetryAfter(clock));
     this.http =
-        HttpClients.custom()
-            .setConnectionManager(connections)
-            .setDefaultRequestConfig(
-                RequestConfig.custom()
-                    .setConnectionRequestTimeout(limit)
-                    .setResponseTimeout(limit)
-                    .build())
-            .disableCookieManagement()
-            .disableAutomaticRetries() // the engine owns retries
-            .build();
+        PooledHttpClient.builder(USER_AGENT).timeouts(timeout, timeout).maxConnections(10).build();
   }
 
   /** {@code GET /REST/2.0{path}}; {@code path} carries its own encoded query string. */
@@ -201,8 +197,7 @@ final class RequestTrackerRestClient implements AutoCloseable {
                 retryAfter == null ? null : retryAfter.getValue());
           });
     } catch (IOException e) {
-      throw new RetryableException(
-          "RT at " + baseUrl + " did not answer " + describe(request) + ": " + e, e);
+      throw failures.unanswered("RT at " + baseUrl + " did not answer " + describe(request), e);
     }
   }
 
@@ -213,16 +208,11 @@ final class RequestTrackerRestClient implements AutoCloseable {
       return answer;
     }
     String reason = "RT answered HTTP " + status + " to " + what + ": " + rtMessage(answer.body());
-    if (status == 429 || status >= 500) {
-      throw new RetryableException(reason, null, RetryAfter.parse(answer.retryAfter(), clock));
-    }
     if (status == 401 || status == 403) {
-      throw new PermanentException(
-          reason + " (check the token option and the API user's rights)",
-          null,
-          String.valueOf(status));
+      reason += " (check the token option and the API user's rights)";
     }
-    throw new PermanentException(reason, null, String.valueOf(status));
+    failures.raise(status, answer.retryAfter(), reason);
+    throw new IllegalStateException("unreachable: raise always throws");
   }
 
   /** RT's own error text: REST2's {@code {"message": ...}}, else the start of the body. */
@@ -241,6 +231,12 @@ final class RequestTrackerRestClient implements AutoCloseable {
     return abbreviate(body);
   }
 
+  /** The failure for an answer that lacks what RT was asked to create. */
+  static PermanentException notStored(String what) {
+    return new PermanentException(
+        "RT did not return the " + what + " it was asked to create", null);
+  }
+
   static String abbreviate(String text) {
     String flat = text.replaceAll("\\s+", " ").trim();
     return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
@@ -248,11 +244,6 @@ final class RequestTrackerRestClient implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      http.close();
-    } catch (IOException ignored) {
-      // nothing useful to do when closing idle connections fails
-    }
-    connections.close();
+    http.close(CloseMode.GRACEFUL); // closes the connection pool too
   }
 }

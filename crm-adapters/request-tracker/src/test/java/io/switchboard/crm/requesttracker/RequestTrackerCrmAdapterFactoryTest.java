@@ -90,11 +90,11 @@ class RequestTrackerCrmAdapterFactoryTest {
     assertThat(name(Map.of("whatsapp", "16505551234"), "+16505551234")).isEqualTo("wa-16505551234");
     assertThat(name(Map.of(), "+1 (650) 555-1234")).isEqualTo("ph-16505551234");
     assertThat(name(Map.of("messenger", "PSID 77"), null)).isEqualTo("messenger-psid_77");
-    assertThat(RequestTrackerCrmAdapter.requesterName(new Requester("C-9", null, null, null, null)))
+    assertThat(RequestTrackerRequesters.requesterName(new Requester("C-9", null, null, null, null)))
         .isEqualTo("sb-c-9");
   }
 
   private static String name(Map<String, String> channels, String phone) {
-    return RequestTrackerCrmAdapter.requesterName(new Requester("c", "n", phone, channels, null));
+    return RequestTrackerRequesters.requesterName(new Requester("c", "n", phone, channels, null));
   }
 }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.switchboard.plugin.support.HmacSha256Signature;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.PluginConfig;
 import io.switchboard.spi.PluginContext;
 import io.switchboard.spi.RetryableException;
 import io.switchboard.spi.WebhookRequest;
+import io.switchboard.spi.crm.AgentReply;
 import io.switchboard.spi.crm.AssignmentChange;
 import io.switchboard.spi.crm.CrmAdapter;
 import io.switchboard.spi.crm.CrmEvent;
@@ -33,7 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,12 +178,7 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
 
   @Override
   protected WebhookRequest signedWebhook(byte[] body) {
-    String signature =
-        "sha256="
-            + HexFormat.of()
-                .formatHex(
-                    RequestTrackerCrmAdapter.hmacSha256(
-                        SECRET.getBytes(StandardCharsets.UTF_8), body));
+    String signature = new HmacSha256Signature(SECRET).headerValue(body);
     return WebhookRequest.of(body, Map.of("X-RT-Signature", List.of(signature)), Map.of());
   }
 
@@ -308,6 +304,141 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
         .filteredOn(e -> e.ticketId().equals(ticket))
         .singleElement()
         .isEqualTo(polled.stream().filter(e -> e.ticketId().equals(ticket)).findFirst().get());
+  }
+
+  @Test
+  @DisplayName(
+      "an HTML-only reply (RT's rich-text editor) reaches the customer as text, without the"
+          + " editor's trailing blank lines, through poll and webhook alike")
+  void htmlReply() throws Exception {
+    String ticket = openTicket();
+    String cursor = crm.poll(null).nextCursor();
+    int before = WEBHOOKS.size();
+    String marker = data.uniqueText("ships");
+    String html =
+        "<p>Your order "
+            + marker
+            + " <b>tomorrow</b> &amp; arrives Friday.</p><p dir=\"rtl\">شكراً لك</p><p>&nbsp;</p>";
+
+    HttpResponse<String> sent =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(baseUrl + "/REST/2.0/ticket/" + ticket + "/correspond"))
+                .header("Authorization", basic("agent1", "agent1-pass"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        Json.createObjectBuilder()
+                            .add("Content", html)
+                            .add("ContentType", "text/html")
+                            .build()
+                            .toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+
+    String expected = "Your order " + marker + " tomorrow & arrives Friday.\n\nشكراً لك";
+    AgentReply polled = awaitPolledReply(cursor, ticket, marker).reply();
+    assertThat(polled.text()).isEqualTo(expected);
+    AgentReply hooked = awaitWebhookReply(before, ticket, marker);
+    assertThat(hooked).isEqualTo(polled);
+  }
+
+  @Test
+  @DisplayName(
+      "the customer's own messages never come back as agent replies, also after the requestors"
+          + " changed: only privileged users reply")
+  void unprivilegedCorrespondenceIsNoReply() throws Exception {
+    String requester = requesterOf();
+    String ticket = openTicket();
+    String cursor = crm.poll(null).nextCursor();
+    int before = WEBHOOKS.size();
+    String text = data.uniqueText("Is my parcel lost?");
+    crm.appendCustomerMessage(ticket, data.message(requester, text, List.of()));
+
+    // An agent replaces the requestor (e.g. the customer's colleague takes over the conversation).
+    String other = crm.upsertRequester(CrmTestData.unique().requester());
+    restPut(
+        "/ticket/" + ticket,
+        basic("agent1", "agent1-pass"),
+        Json.createObjectBuilder().add("Requestor", other).build());
+    assertThat(rest("/ticket/" + ticket).getJsonArray("Requestor").getJsonObject(0).getString("id"))
+        .isEqualTo(other);
+    assertThat(rest("/user/" + requester).getInt("Privileged")).isZero();
+
+    // Polling after the change sees the customer's Correspond by a user who is no requestor now.
+    List<CrmEvent> polled = new ArrayList<>();
+    String position = cursor;
+    for (int i = 0; i < 3; i++) {
+      var result = crm.poll(position);
+      position = result.nextCursor();
+      polled.addAll(result.events());
+    }
+    assertThat(agentRepliesOn(ticket, polled)).isEmpty();
+
+    // The webhook of the customer's message says its author is unprivileged: even with the
+    // requestors it names changed (signed again), it is no reply.
+    List<WebhookRequest> customerHooks = new ArrayList<>();
+    org.awaitility.Awaitility.await()
+        .atMost(EVENT_TIMEOUT)
+        .until(
+            () -> {
+              customerHooks.clear();
+              for (WebhookRequest w : WEBHOOKS.subList(before, WEBHOOKS.size())) {
+                JsonObject body =
+                    Json.createReader(new java.io.ByteArrayInputStream(w.body())).readObject();
+                if (body.getInt("ticket_id") == Integer.parseInt(ticket)
+                    && body.getString("event").equals("Correspond")) {
+                  customerHooks.add(w);
+                }
+              }
+              return !customerHooks.isEmpty();
+            });
+    for (WebhookRequest hook : customerHooks) {
+      JsonObject body =
+          Json.createReader(new java.io.ByteArrayInputStream(hook.body())).readObject();
+      assertThat(body.getString("creator")).isEqualTo(requester);
+      assertThat(body.getBoolean("creator_privileged")).isFalse();
+      assertThat(crm.isAuthentic(hook)).isTrue();
+      assertThat(crm.parseWebhook(hook.body())).isEmpty();
+      byte[] changed =
+          Json.createObjectBuilder(body)
+              .add("requestors", Json.createArrayBuilder().add(other))
+              .build()
+              .toString()
+              .getBytes(StandardCharsets.UTF_8);
+      WebhookRequest resigned = signedWebhook(changed);
+      assertThat(crm.isAuthentic(resigned)).isTrue();
+      assertThat(crm.parseWebhook(changed)).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a ticket merged into another: its id leads to the surviving ticket, which names it merged")
+  void mergedTicket() throws Exception {
+    String merged = openTicket();
+    String surviving = crm.openTicket(data.ticket(requesterOf(), data.otherConversationId()));
+    HttpResponse<String> merge =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(baseUrl + "/REST/1.0/ticket/" + merged + "/merge/" + surviving))
+                .header("Authorization", "token " + token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(merge.body()).contains("Merge completed");
+    RequestTrackerCrmAdapter rt = (RequestTrackerCrmAdapter) crm;
+
+    assertThat(rt.effectiveTicketId(merged)).contains(surviving);
+    assertThat(rt.effectiveTicketId(surviving)).isEmpty();
+    assertThat(rt.mergedTicketIds(surviving)).containsExactly(merged);
+
+    // Notes on the merged id land on the surviving ticket and stay idempotent there.
+    String note = crm.addInternalNote(merged, "note:" + merged, "Merged into " + surviving);
+    assertThat(crm.addInternalNote(merged, "note:" + merged, "Merged into " + surviving))
+        .isEqualTo(note);
+    assertThat(countEntriesContaining(surviving, "Merged into " + surviving)).isEqualTo(1);
   }
 
   @Test

@@ -189,6 +189,7 @@ class RequestTrackerHttpFailureTest {
   @Test
   @DisplayName("a note whose key custom field RT could not set is reported, not trusted")
   void noteWithoutKeyField() {
+    on("GET /REST/2.0/ticket/7", 200, "{\"id\":7,\"EffectiveId\":{\"id\":\"7\"}}");
     on("GET /REST/2.0/transactions", 200, "{\"items\":[],\"count\":0}");
     on(
         "POST /REST/2.0/ticket/7/comment",

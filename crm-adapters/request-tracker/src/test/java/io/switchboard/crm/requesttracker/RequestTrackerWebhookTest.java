@@ -3,6 +3,7 @@ package io.switchboard.crm.requesttracker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.plugin.support.HmacSha256Signature;
 import io.switchboard.spi.Attachment;
 import io.switchboard.spi.MalformedPayloadException;
 import io.switchboard.spi.PluginConfig;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +33,7 @@ class RequestTrackerWebhookTest {
   static final String AGENT_REPLY =
       """
       {"attachments":[],"content":"Your order ships tomorrow.","created":"2026-11-22T23:36:32Z","creator":"agent1",
-       "custom_fields":{"Channel":"WhatsApp","Conversation Id":"conv-30306","Conversation Status":"pending",
+       "creator_privileged":true,"custom_fields":{"Channel":"WhatsApp","Conversation Id":"conv-30306","Conversation Status":"pending",
         "Customer Phone":"+15550001234","Order Number":"4567"},"event":"Correspond","field":null,"new_value":null,
        "old_value":null,"owner":"agent1","queue":"Support","requestors":["wa-15552333520421"],"status":"open",
        "subject":"WhatsApp conversation with +15550001234","ticket_id":1,"transaction_id":62}
@@ -87,6 +87,41 @@ class RequestTrackerWebhookTest {
   }
 
   @Test
+  @DisplayName(
+      "an HTML-only reply (RT's rich-text editor) is sent as its text, without the editor's"
+          + " trailing blank lines")
+  void htmlReply() throws Exception {
+    // What the scrip posts for a reply typed in RT's web UI: RT's own text rendering in "content"
+    // (with two stray newlines) and the stored HTML in "content_html".
+    String json =
+        AGENT_REPLY.replace(
+            "\"content\":\"Your order ships tomorrow.\"",
+            "\"content\":\"Your order ships tomorrow & arrives Friday.\\n\\nشكراً لك\\n\\n\","
+                + "\"content_html\":\"<p>Your order ships <b>tomorrow</b> &amp; arrives Friday.</p>"
+                + "<p>شكراً لك</p><p>&nbsp;</p>\"");
+
+    assertThat(parse(json))
+        .singleElement()
+        .isInstanceOfSatisfying(
+            AgentReply.class,
+            reply ->
+                assertThat(reply.text())
+                    .isEqualTo("Your order ships tomorrow & arrives Friday.\n\nشكراً لك"));
+  }
+
+  @Test
+  @DisplayName(
+      "without content_html (older scrips) RT's text rendering loses its trailing newlines")
+  void olderScripHtmlReply() throws Exception {
+    String json =
+        AGENT_REPLY.replace(
+            "\"content\":\"Your order ships tomorrow.\"",
+            "\"content\":\"Your order ships tomorrow.\\n\\n\"");
+
+    assertThat(((AgentReply) parse(json).get(0)).text()).isEqualTo("Your order ships tomorrow.");
+  }
+
+  @Test
   @DisplayName("files of a reply are attachment references rt-attachment:<id>")
   void replyAttachments() throws Exception {
     String json =
@@ -108,6 +143,31 @@ class RequestTrackerWebhookTest {
     assertThat(parse(body("Correspond", "wa-15552333520421", null))).isEmpty();
     assertThat(parse(body("Correspond", "RT_System", null))).isEmpty();
     assertThat(parse(body("Create", "switchboard", null))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("only a privileged user's Correspond is an agent reply; unknown privilege is none")
+  void onlyPrivilegedUsersReply() throws Exception {
+    String byCustomer =
+        AGENT_REPLY
+            .replace("\"creator\":\"agent1\"", "\"creator\":\"kerry@example.com\"")
+            .replace("\"creator_privileged\":true", "\"creator_privileged\":false");
+    assertThat(parse(byCustomer)).as("an e-mail from the customer's own address").isEmpty();
+
+    String formerRequestor =
+        AGENT_REPLY
+            .replace("\"creator\":\"agent1\"", "\"creator\":\"wa-15550001234\"")
+            .replace("\"creator_privileged\":true", "\"creator_privileged\":false");
+    assertThat(parse(formerRequestor))
+        .as("the adapter's own customer message after the requestors changed")
+        .isEmpty();
+
+    assertThat(parse(AGENT_REPLY.replace("\"creator_privileged\":true,", "")))
+        .as("a scrip that does not say (polling reports it)")
+        .isEmpty();
+    assertThat(
+            parse(AGENT_REPLY.replace("\"creator_privileged\":true", "\"creator_privileged\":1")))
+        .hasSize(1);
   }
 
   @Test
@@ -184,10 +244,7 @@ class RequestTrackerWebhookTest {
   }
 
   private static String sign(String secret, byte[] body) {
-    return "sha256="
-        + HexFormat.of()
-            .formatHex(
-                RequestTrackerCrmAdapter.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), body));
+    return new HmacSha256Signature(secret).headerValue(body);
   }
 
   @Test

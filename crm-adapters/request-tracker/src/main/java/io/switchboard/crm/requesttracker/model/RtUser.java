@@ -14,17 +14,29 @@ import java.util.Objects;
  * @param emailAddress the e-mail address, or {@code null}
  * @param mobilePhone RT's built-in MobilePhone field, or {@code null}
  * @param customFields user custom field values by name (first value only)
+ * @param privileged whether RT counts the user as staff ({@code Privileged = 1}); customers are not
  */
 public record RtUser(
     String name,
     String realName,
     String emailAddress,
     String mobilePhone,
-    Map<String, String> customFields) {
+    Map<String, String> customFields,
+    boolean privileged) {
 
   public RtUser {
     Objects.requireNonNull(name, "name");
     customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+  }
+
+  /** An unprivileged user, as the adapter writes customers. */
+  public RtUser(
+      String name,
+      String realName,
+      String emailAddress,
+      String mobilePhone,
+      Map<String, String> customFields) {
+    this(name, realName, emailAddress, mobilePhone, customFields, false);
   }
 
   /** Reads a REST2 user record. */
@@ -42,7 +54,8 @@ public record RtUser(
         RtJson.nonBlank(json, "RealName"),
         RtJson.nonBlank(json, "EmailAddress"),
         RtJson.nonBlank(json, "MobilePhone"),
-        fields);
+        fields,
+        "1".equals(RtJson.text(json, "Privileged")));
   }
 
   /** The JSON to create this user ({@code POST /user}). */

@@ -18,9 +18,14 @@ import java.util.Map;
  * @param owner the ticket's owner name after the request ({@code Nobody} when unowned)
  * @param requestors the ticket's requestor user names
  * @param creator the user name that made the transaction
+ * @param creatorPrivileged whether that user is privileged (staff), or {@code null} when the scrip
+ *     did not say (scrips before {@code creator_privileged})
  * @param created when, as RT's W3C date-time in UTC
  * @param field the changed field for {@code Set}/{@code CustomField}, else {@code null}
- * @param content the message text for {@code Create}/{@code Correspond}/{@code Comment}
+ * @param content the message text for {@code Create}/{@code Correspond}/{@code Comment} (RT's own
+ *     text rendering when the message is HTML only)
+ * @param contentHtml the message's HTML when its body is {@code text/html} only (what RT's
+ *     rich-text editor sends), else {@code null}; scrips before this key send only {@code content}
  * @param attachments the files of the transaction
  * @param customFields the ticket's custom fields
  */
@@ -32,9 +37,11 @@ public record RtWebhookEvent(
     String owner,
     List<String> requestors,
     String creator,
+    Boolean creatorPrivileged,
     String created,
     String field,
     String content,
+    String contentHtml,
     List<RtAttachment> attachments,
     Map<String, List<String>> customFields) {
 
@@ -68,9 +75,15 @@ public record RtWebhookEvent(
         RtJson.nonBlank(json, "owner"),
         List.copyOf(RtJson.texts(json, "requestors")),
         RtJson.nonBlank(json, "creator"),
+        json.get("creator_privileged") == null
+                || json.get("creator_privileged").getValueType() == JsonValue.ValueType.NULL
+            ? null
+            : "true".equals(RtJson.text(json, "creator_privileged"))
+                || "1".equals(RtJson.text(json, "creator_privileged")),
         RtJson.nonBlank(json, "created"),
         RtJson.nonBlank(json, "field"),
         RtJson.text(json, "content"),
+        RtJson.text(json, "content_html"),
         List.copyOf(attachments),
         RtJson.customFields(json.get("custom_fields")));
   }

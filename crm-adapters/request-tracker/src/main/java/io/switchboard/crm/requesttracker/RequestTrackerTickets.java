@@ -1,0 +1,139 @@
+package io.switchboard.crm.requesttracker;
+
+import io.switchboard.crm.requesttracker.model.RtJson;
+import io.switchboard.crm.requesttracker.model.RtTicket;
+import io.switchboard.spi.PermanentException;
+import io.switchboard.spi.RetryableException;
+import io.switchboard.spi.crm.TicketSpec;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Conversations as RT tickets: a ticket in the configured queue with the requestor and the ticket
+ * custom fields {@code Channel}, {@code Customer Phone} and {@code Conversation Id}; an active
+ * ticket with the same {@code Conversation Id} is reused.
+ */
+final class RequestTrackerTickets {
+  static final String CF_CHANNEL = "Channel";
+  static final String CF_CUSTOMER_PHONE = "Customer Phone";
+  static final String CF_CONVERSATION_ID = "Conversation Id";
+
+  private static final Pattern TICKET_ID = Pattern.compile("[1-9][0-9]{0,17}");
+
+  private final RequestTrackerRestClient rt;
+  private final String queue;
+
+  RequestTrackerTickets(RequestTrackerRestClient rt, String queue) {
+    this.rt = rt;
+    this.queue = queue;
+  }
+
+  /** The conversation's active ticket, created when there is none. */
+  String open(TicketSpec ticket) throws RetryableException, PermanentException {
+    Optional<String> existing = findActive(ticket.conversationId());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    JsonObjectBuilder fields = RtJson.JSON.createObjectBuilder();
+    fields.add(CF_CONVERSATION_ID, ticket.conversationId());
+    if (ticket.channel() != null) {
+      fields.add(CF_CHANNEL, ticket.channel());
+    }
+    if (ticket.customerPhone() != null) {
+      fields.add(CF_CUSTOMER_PHONE, ticket.customerPhone());
+    }
+    JsonObject create =
+        RtJson.JSON
+            .createObjectBuilder()
+            .add("Queue", queue)
+            .add("Subject", ticket.subject())
+            .add("Requestor", ticket.requesterId())
+            .add("CustomFields", fields)
+            .build();
+    String id = RtJson.text(rt.post("/ticket", create).object(), "id");
+    if (id == null) {
+      throw RequestTrackerRestClient.notStored("ticket");
+    }
+    RtTicket stored = get(id);
+    if (!ticket.conversationId().equals(stored.customField(CF_CONVERSATION_ID))) {
+      throw new PermanentException(
+          "RT created ticket "
+              + id
+              + " but did not store its custom field "
+              + CF_CONVERSATION_ID
+              + ": is that ticket custom field applied to queue "
+              + queue
+              + "? Without it conversations cannot find their ticket again.",
+          null);
+    }
+    return id;
+  }
+
+  private Optional<String> findActive(String conversationId)
+      throws RetryableException, PermanentException {
+    TicketSql sql =
+        TicketSql.is("Queue", queue)
+            .and(TicketSql.is(TicketSql.customField(CF_CONVERSATION_ID), conversationId))
+            .and(TicketSql.is("Status", "__Active__"));
+    return RtJson.firstItem(
+        rt.get(
+                "/tickets?query="
+                    + RequestTrackerRestClient.encode(sql.toString())
+                    + "&orderby=id&order=ASC&per_page=1&fields=Status")
+            .object(),
+        "id");
+  }
+
+  /**
+   * The ticket record; for a ticket merged into another, RT answers with the surviving ticket.
+   *
+   * @throws PermanentException (404) when RT has no such ticket
+   */
+  RtTicket get(String ticketId) throws RetryableException, PermanentException {
+    requireTicketId(ticketId);
+    return RtTicket.fromJson(rt.get("/ticket/" + ticketId).object());
+  }
+
+  /**
+   * The id of the ticket RT keeps for this one: itself, or the ticket it was merged into (RT's
+   * EffectiveId; REST2 answers a merged id with the surviving ticket).
+   */
+  String effectiveId(String ticketId) throws RetryableException, PermanentException {
+    String id = get(ticketId).id();
+    if (id == null) {
+      throw RequestTrackerRestClient.notStored("ticket " + ticketId);
+    }
+    return id;
+  }
+
+  /** The ids of the tickets merged into this one, lowest first. */
+  List<String> mergedInto(String ticketId) throws RetryableException, PermanentException {
+    requireTicketId(ticketId);
+    long id = Long.parseLong(ticketId);
+    TicketSql sql = TicketSql.is("EffectiveId", id).and(TicketSql.isNot("id", id));
+    JsonArray items =
+        rt.get(
+                "/tickets?query="
+                    + RequestTrackerRestClient.encode(sql.toString())
+                    + "&orderby=id&order=ASC&per_page=100&fields=id")
+            .object()
+            .getJsonArray("items");
+    List<String> ids = new ArrayList<>();
+    for (JsonValue item : items == null ? List.<JsonValue>of() : items) {
+      ids.add(RtJson.text(item.asJsonObject(), "id"));
+    }
+    return ids;
+  }
+
+  static void requireTicketId(String ticketId) throws PermanentException {
+    if (ticketId == null || !TICKET_ID.matcher(ticketId).matches()) {
+      throw new PermanentException("\"" + ticketId + "\" is not an RT ticket id", null);
+    }
+  }
+}
