@@ -132,3 +132,8 @@ create table outbox (
 );
 create index outbox_pending on outbox(status, next_attempt_at);
 create index outbox_ordering on outbox(ordering_key, status);
+
+--changeset switchboard:5-retry-horizon
+-- The retry horizon of a row counts from its creation, or from the admin's last replay.
+alter table inbound_event add column replayed_at timestamp;
+alter table outbox add column replayed_at timestamp;

@@ -2,6 +2,7 @@ package io.switchboard.engine.application;
 
 import io.switchboard.engine.ledger.Outbox;
 import io.switchboard.engine.ledger.OutboxEntry;
+import io.switchboard.engine.ledger.RetryPolicy;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Step 3 of the pipeline: claims due outbox entries with a lease and performs them through the
  * plugins, outside any transaction. Retryable failures come back with exponential backoff honouring
- * the remote system's Retry-After; permanent ones and those out of attempts go to quarantine with
- * the reason.
+ * the remote system's Retry-After for as long as the entry is younger than {@code
+ * switchboard.outbox.retry-horizon}; permanent ones and those past the horizon go to quarantine
+ * with the reason, where they hold back the later entries of their ordering key.
  */
 @ApplicationScoped
 public class OutboxDispatcher {
@@ -62,8 +64,7 @@ public class OutboxDispatcher {
           "permanent" + e.code().map(c -> " (" + c + ")").orElse("") + ": " + e.getMessage();
       effects.gaveUp(entry, e.code().orElse(null), e.getMessage());
       outbox.fail(entry.id(), reason, null);
-      metrics.outbox(entry.action(), "quarantined");
-      LOG.warning("outbox " + entry.id() + " " + entry.action() + " quarantined: " + reason);
+      quarantined(entry, reason);
     } catch (RuntimeException e) {
       retry(entry, e.getClass().getSimpleName() + ": " + e.getMessage(), Optional.empty());
       LOG.log(Level.WARNING, "outbox " + entry.id() + " failed unexpectedly", e);
@@ -71,24 +72,36 @@ public class OutboxDispatcher {
   }
 
   private void retry(OutboxEntry entry, String reason, Optional<Duration> retryAfter) {
+    int attempts = entry.attempts() + 1;
+    RetryPolicy policy = retries.outbox();
     Instant retryAt =
-        retries
-            .outbox()
-            .nextAttempt(entry.attempts() + 1, retryAfter, clock.instant())
+        policy
+            .nextAttempt(attempts, retryAfter, entry.retryWindowStart(), clock.instant())
             .orElse(null);
     if (retryAt == null) {
-      effects.gaveUp(entry, null, reason); // out of attempts: as visible as a permanent refusal
+      // past the horizon: as visible as a permanent refusal
+      String gaveUp = policy.gaveUp(attempts, reason);
+      effects.gaveUp(entry, null, gaveUp);
+      outbox.fail(entry.id(), gaveUp, null);
+      quarantined(entry, gaveUp);
+      return;
     }
     outbox.fail(entry.id(), reason, retryAt);
-    metrics.outbox(entry.action(), retryAt == null ? "quarantined" : "retry");
+    metrics.outbox(entry.action(), "retry");
     LOG.info(
+        "outbox " + entry.id() + " " + entry.action() + " retry at " + retryAt + ": " + reason);
+  }
+
+  private void quarantined(OutboxEntry entry, String reason) {
+    metrics.outbox(entry.action(), "quarantined");
+    LOG.warning(
         "outbox "
             + entry.id()
             + " "
             + entry.action()
-            + (retryAt == null
-                ? " quarantined after " + (entry.attempts() + 1) + " attempts: "
-                : " retry at " + retryAt + ": ")
+            + " quarantined; later entries of "
+            + entry.orderingKey()
+            + " wait behind it until it is replayed or skipped: "
             + reason);
   }
 }

@@ -3,6 +3,7 @@ package io.switchboard.engine.ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The transactional outbox. Entries are enqueued in the caller's transaction (so an effect exists
@@ -20,11 +22,19 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Outbox {
+  private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+
   private static final String INSERT =
       "insert into outbox (workspace_id, target, action, ordering_key, idempotency_key,"
           + " subject_id, status, attempts, next_attempt_at, created_at)"
           + " values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"
           + " on conflict do nothing";
+
+  // An earlier row of the same ordering key that is not finished holds the later ones back. A
+  // quarantined row is not finished: it blocks until an admin replays or skips it, so an outage or
+  // a
+  // refusal never lets a later effect overtake an earlier one.
+  static final String BLOCKING = "('PENDING', 'IN_FLIGHT', 'QUARANTINED')";
 
   // Due rows whose ordering key has no earlier unfinished row; expired leases are due again (the
   // instance that held them died). SKIP LOCKED lets instances share the work.
@@ -32,8 +42,15 @@ public class Outbox {
       "select o.id from outbox o where ((o.status = 'PENDING' and o.next_attempt_at <= ?)"
           + " or (o.status = 'IN_FLIGHT' and o.lease_until < ?))"
           + " and not exists (select 1 from outbox p where p.ordering_key = o.ordering_key"
-          + " and p.id < o.id and p.status in ('PENDING', 'IN_FLIGHT'))"
-          + " order by o.id limit ? for update skip locked";
+          + " and p.id < o.id and p.status in "
+          + BLOCKING
+          + ") order by o.id limit ? for update skip locked";
+
+  private static final String WAITING =
+      "select o.id, o.ordering_key, (select min(q.id) from outbox q"
+          + " where q.ordering_key = o.ordering_key and q.id < o.id and q.status = 'QUARANTINED')"
+          + " from outbox o where o.status = 'PENDING' and exists (select 1 from outbox q"
+          + " where q.ordering_key = o.ordering_key and q.id < o.id and q.status = 'QUARANTINED')";
 
   @PersistenceContext(unitName = "switchboard")
   EntityManager em;
@@ -120,6 +137,10 @@ public class Outbox {
     return Optional.ofNullable(em.find(OutboxEntry.class, id));
   }
 
+  /**
+   * Puts a quarantined entry back to work, with zero attempts and a fresh retry horizon. The later
+   * entries of its ordering key keep waiting until it is done.
+   */
   @Transactional
   public boolean replay(long id) {
     OutboxEntry entry = em.find(OutboxEntry.class, id);
@@ -128,5 +149,49 @@ public class Outbox {
     }
     entry.replay(clock.instant());
     return true;
+  }
+
+  /**
+   * Gives up on a quarantined entry for good (admin action): it becomes {@code SKIPPED}, its effect
+   * never happens, and the later entries of its ordering key proceed. Call it only after deciding
+   * that the conversation may go on without this effect.
+   *
+   * @param note why, kept in the entry's result
+   * @return false when there is no quarantined entry with this id
+   */
+  @Transactional
+  public boolean skip(long id, String note) {
+    OutboxEntry entry = em.find(OutboxEntry.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (entry == null || entry.status() != LedgerStatus.QUARANTINED) {
+      return false;
+    }
+    entry.skip(note, clock.instant());
+    LOG.warning("outbox " + id + " " + entry.action() + " skipped by an admin: " + note);
+    return true;
+  }
+
+  /**
+   * Pending entries held back by a quarantined earlier entry of their ordering key, oldest first.
+   */
+  @Transactional
+  public List<WaitingRow> waitingBehindQuarantine(int limit) {
+    return waiting(WAITING + " order by o.id", limit);
+  }
+
+  /** The quarantined entry that {@code id} waits behind, if it does. */
+  @Transactional
+  public Optional<WaitingRow> waitingBehindQuarantine(long id) {
+    return waiting(WAITING + " and o.id = " + id, 1).stream().findFirst();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<WaitingRow> waiting(String sql, int limit) {
+    List<Object[]> rows = em.createNativeQuery(sql).setMaxResults(limit).getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new WaitingRow(
+                    ((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue()))
+        .toList();
   }
 }

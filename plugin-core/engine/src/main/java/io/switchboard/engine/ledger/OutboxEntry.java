@@ -57,6 +57,10 @@ public class OutboxEntry {
   @Column(name = "done_at")
   private Instant doneAt;
 
+  /** When an admin last replayed it: the retry horizon counts from here instead of created_at. */
+  @Column(name = "replayed_at")
+  private Instant replayedAt;
+
   protected OutboxEntry() {}
 
   void lease(Instant until) {
@@ -89,7 +93,19 @@ public class OutboxEntry {
     status = LedgerStatus.PENDING;
     attempts = 0;
     nextAttemptAt = now;
+    replayedAt = now;
     doneAt = null;
+  }
+
+  void skip(String note, Instant now) {
+    status = LedgerStatus.SKIPPED;
+    result = Reasons.truncate("skipped by an admin" + (note == null ? "" : ": " + note));
+    doneAt = now;
+  }
+
+  /** Where the retry horizon starts: creation, or the last replay. */
+  public Instant retryWindowStart() {
+    return replayedAt != null ? replayedAt : createdAt;
   }
 
   public Long id() {
@@ -142,5 +158,9 @@ public class OutboxEntry {
 
   public Instant nextAttemptAt() {
     return nextAttemptAt;
+  }
+
+  public Instant doneAt() {
+    return doneAt;
   }
 }
