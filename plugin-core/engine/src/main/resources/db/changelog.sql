@@ -137,3 +137,8 @@ create index outbox_ordering on outbox(ordering_key, status);
 -- The retry horizon of a row counts from its creation, or from the admin's last replay.
 alter table inbound_event add column replayed_at timestamp;
 alter table outbox add column replayed_at timestamp;
+
+--changeset switchboard:6-outbox-lease-token
+-- Fencing: the claim writes a fresh token; only its holder may renew, complete or fail the entry.
+alter table outbox add column lease_token varchar(36);
+alter table outbox add column lease_owner varchar(120);

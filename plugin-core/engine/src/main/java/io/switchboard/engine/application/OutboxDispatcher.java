@@ -7,11 +7,16 @@ import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,32 +44,75 @@ public class OutboxDispatcher {
 
   @Inject RetrySettings retries;
 
+  // The entries this instance is performing right now, with their lease tokens: the heartbeat
+  // renews exactly these.
+  private final Map<Long, String> inFlight = new ConcurrentHashMap<>();
+  private final String owner =
+      ManagementFactory.getRuntimeMXBean().getName()
+          + "/"
+          + UUID.randomUUID().toString().substring(0, 8);
+
   /**
    * Performs what is due now.
    *
    * @return how many entries were attempted
    */
   public int drain() {
-    List<OutboxEntry> claimed = outbox.claim(BATCH, Duration.ofSeconds(leaseSeconds));
+    List<OutboxEntry> claimed = outbox.claim(BATCH, lease(), owner);
     for (OutboxEntry entry : claimed) {
-      perform(entry);
+      inFlight.put(entry.id(), entry.leaseToken());
+      try {
+        perform(entry);
+      } finally {
+        inFlight.remove(entry.id());
+      }
     }
     return claimed.size();
+  }
+
+  /**
+   * The heartbeat: extends the leases of the entries being performed, so that a lease never expires
+   * while its effect runs. Run it every third of the lease.
+   */
+  public void renewLeases() {
+    if (inFlight.isEmpty()) {
+      return;
+    }
+    Set<Long> lost = outbox.renew(Map.copyOf(inFlight), lease());
+    for (long id : lost) {
+      if (inFlight.containsKey(id)) {
+        LOG.warning(
+            "outbox "
+                + id
+                + ": lease lost while its effect runs (this instance was paused longer than"
+                + " switchboard.outbox.lease-seconds?); its result will not be recorded");
+      }
+    }
+  }
+
+  /** How often {@link #renewLeases} must run. */
+  public Duration heartbeatInterval() {
+    return lease().dividedBy(3);
+  }
+
+  private Duration lease() {
+    return Duration.ofSeconds(leaseSeconds);
   }
 
   private void perform(OutboxEntry entry) {
     try {
       String outcome = effects.perform(entry);
-      outbox.complete(entry.id(), outcome);
-      metrics.outbox(entry.action(), "done");
+      if (outbox.complete(entry.id(), entry.leaseToken(), outcome)) {
+        metrics.outbox(entry.action(), "done");
+      } else {
+        metrics.outbox(entry.action(), "stale");
+      }
     } catch (RetryableException e) {
       retry(entry, e.getMessage(), e.retryAfter());
     } catch (PermanentException e) {
       String reason =
           "permanent" + e.code().map(c -> " (" + c + ")").orElse("") + ": " + e.getMessage();
-      effects.gaveUp(entry, e.code().orElse(null), e.getMessage());
-      outbox.fail(entry.id(), reason, null);
-      quarantined(entry, reason);
+      quarantine(entry, e.code().orElse(null), e.getMessage(), reason);
     } catch (RuntimeException e) {
       retry(entry, e.getClass().getSimpleName() + ": " + e.getMessage(), Optional.empty());
       LOG.log(Level.WARNING, "outbox " + entry.id() + " failed unexpectedly", e);
@@ -79,20 +127,27 @@ public class OutboxDispatcher {
             .nextAttempt(attempts, retryAfter, entry.retryWindowStart(), clock.instant())
             .orElse(null);
     if (retryAt == null) {
-      // past the horizon: as visible as a permanent refusal
       String gaveUp = policy.gaveUp(attempts, reason);
-      effects.gaveUp(entry, null, gaveUp);
-      outbox.fail(entry.id(), gaveUp, null);
-      quarantined(entry, gaveUp);
+      quarantine(entry, null, gaveUp, gaveUp); // past the horizon: as visible as a refusal
       return;
     }
-    outbox.fail(entry.id(), reason, retryAt);
+    if (!outbox.fail(entry.id(), entry.leaseToken(), reason, retryAt)) {
+      metrics.outbox(entry.action(), "stale");
+      return;
+    }
     metrics.outbox(entry.action(), "retry");
     LOG.info(
         "outbox " + entry.id() + " " + entry.action() + " retry at " + retryAt + ": " + reason);
   }
 
-  private void quarantined(OutboxEntry entry, String reason) {
+  // Fenced first: only the lease holder quarantines, and only then does giving up mark the subject
+  // (a refused reply becomes FAILED and agents get a note).
+  private void quarantine(OutboxEntry entry, String code, String message, String reason) {
+    if (!outbox.fail(entry.id(), entry.leaseToken(), reason, null)) {
+      metrics.outbox(entry.action(), "stale");
+      return;
+    }
+    effects.gaveUp(entry, code, message);
     metrics.outbox(entry.action(), "quarantined");
     LOG.warning(
         "outbox "

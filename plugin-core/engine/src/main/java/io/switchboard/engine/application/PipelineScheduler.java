@@ -64,6 +64,9 @@ public class PipelineScheduler {
     tasks.add(
         scheduler.scheduleWithFixedDelay(
             this::runOutbox, 700, pollIntervalMs, TimeUnit.MILLISECONDS));
+    // The heartbeat of the outbox leases: an effect that takes long never loses its lease.
+    long beat = Math.max(dispatcher.heartbeatInterval().toMillis(), 1000);
+    tasks.add(scheduler.scheduleAtFixedRate(this::renewLeases, beat, beat, TimeUnit.MILLISECONDS));
     if (crmPollSeconds > 0) {
       tasks.add(
           scheduler.scheduleWithFixedDelay(
@@ -107,6 +110,14 @@ public class PipelineScheduler {
       LOG.log(Level.WARNING, "outbox dispatcher failed", e);
     } finally {
       outboxRunning.set(false);
+    }
+  }
+
+  private void renewLeases() {
+    try {
+      dispatcher.renewLeases();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "renewing outbox leases failed", e);
     }
   }
 

@@ -11,8 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -45,6 +49,9 @@ public class Outbox {
           + " and p.id < o.id and p.status in "
           + BLOCKING
           + ") order by o.id limit ? for update skip locked";
+
+  private static final String RENEW =
+      "update outbox set lease_until = ? where id = ? and lease_token = ? and status = 'IN_FLIGHT'";
 
   private static final String WAITING =
       "select o.id, o.ordering_key, (select min(q.id) from outbox q"
@@ -84,10 +91,14 @@ public class Outbox {
         == 1;
   }
 
-  /** Claims up to {@code limit} due entries for {@code lease}, in their own transaction. */
+  /**
+   * Claims up to {@code limit} due entries for {@code lease}, in their own transaction. Each claim
+   * writes a fresh lease token: the holder passes it to {@link #renew}, {@link #complete} and
+   * {@link #fail}, and whoever held an earlier lease of the same entry is refused.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   @SuppressWarnings("unchecked")
-  public List<OutboxEntry> claim(int limit, Duration lease) {
+  public List<OutboxEntry> claim(int limit, Duration lease, String owner) {
     Instant now = clock.instant();
     Timestamp ts = Timestamp.from(now);
     List<Object> ids =
@@ -99,21 +110,85 @@ public class Outbox {
     List<OutboxEntry> claimed = new ArrayList<>();
     for (Object id : ids) {
       OutboxEntry entry = em.find(OutboxEntry.class, ((Number) id).longValue());
-      entry.lease(now.plus(lease));
+      entry.lease(now.plus(lease), UUID.randomUUID().toString(), owner);
       claimed.add(entry);
     }
     return claimed;
   }
 
+  /**
+   * Extends the leases still held by these tokens to now + {@code lease} (the heartbeat of the
+   * effects being performed).
+   *
+   * @param held entry id to lease token
+   * @return the ids whose lease was lost (taken over after it expired, or the entry was finished)
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void complete(long id, String outcome) {
-    em.find(OutboxEntry.class, id).done(outcome, clock.instant());
+  public Set<Long> renew(Map<Long, String> held, Duration lease) {
+    Timestamp until = Timestamp.from(clock.instant().plus(lease));
+    Set<Long> lost = new HashSet<>();
+    held.forEach(
+        (id, token) -> {
+          int renewed =
+              em.createNativeQuery(RENEW)
+                  .setParameter(1, until)
+                  .setParameter(2, id)
+                  .setParameter(3, token)
+                  .executeUpdate();
+          if (renewed == 0) {
+            lost.add(id);
+          }
+        });
+    return lost;
   }
 
-  /** Records a failed attempt: retried at {@code retryAt}, quarantined when it is null. */
+  /**
+   * Records the effect as done, if {@code token} still holds the lease.
+   *
+   * @return false when the lease was lost: another holder owns the entry now, and this result is
+   *     not recorded
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void fail(long id, String reason, Instant retryAt) {
-    em.find(OutboxEntry.class, id).failed(reason, retryAt, clock.instant());
+  public boolean complete(long id, String token, String outcome) {
+    OutboxEntry entry = held(id, token, "completion");
+    if (entry == null) {
+      return false;
+    }
+    entry.done(outcome, clock.instant());
+    return true;
+  }
+
+  /**
+   * Records a failed attempt, if {@code token} still holds the lease: retried at {@code retryAt},
+   * quarantined when it is null.
+   *
+   * @return false when the lease was lost (nothing recorded)
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean fail(long id, String token, String reason, Instant retryAt) {
+    OutboxEntry entry = held(id, token, "failure");
+    if (entry == null) {
+      return false;
+    }
+    entry.failed(reason, retryAt, clock.instant());
+    return true;
+  }
+
+  // The row lock orders this against a concurrent claim (which skips locked rows), so the token
+  // check and the write are one step.
+  private OutboxEntry held(long id, String token, String what) {
+    OutboxEntry entry = em.find(OutboxEntry.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (entry == null || !entry.heldBy(token)) {
+      LOG.warning(
+          "outbox "
+              + id
+              + ": "
+              + what
+              + " refused, the lease it was performed under is no longer held"
+              + (entry == null ? "" : " (now " + entry.status() + ", " + entry.leaseOwner() + ")"));
+      return null;
+    }
+    return entry;
   }
 
   @Transactional

@@ -46,6 +46,14 @@ public class OutboxEntry {
   @Column(name = "lease_until")
   private Instant leaseUntil;
 
+  /** Written at each claim; only its holder may complete or fail the entry (fencing). */
+  @Column(name = "lease_token")
+  private String leaseToken;
+
+  /** Which instance holds the lease, for operators. */
+  @Column(name = "lease_owner")
+  private String leaseOwner;
+
   @Column(name = "last_error")
   private String lastError;
 
@@ -63,23 +71,36 @@ public class OutboxEntry {
 
   protected OutboxEntry() {}
 
-  void lease(Instant until) {
+  void lease(Instant until, String token, String owner) {
     status = LedgerStatus.IN_FLIGHT;
     leaseUntil = until;
+    leaseToken = token;
+    leaseOwner = owner;
+  }
+
+  /** Whether the lease identified by {@code token} is still the entry's current one. */
+  boolean heldBy(String token) {
+    return status == LedgerStatus.IN_FLIGHT && token != null && token.equals(leaseToken);
+  }
+
+  private void release() {
+    leaseUntil = null;
+    leaseToken = null;
+    leaseOwner = null;
   }
 
   void done(String outcome, Instant now) {
     status = LedgerStatus.DONE;
     result = outcome;
     doneAt = now;
-    leaseUntil = null;
+    release();
     lastError = null;
   }
 
   void failed(String reason, Instant retryAt, Instant now) {
     attempts++;
     lastError = Reasons.truncate(reason);
-    leaseUntil = null;
+    release();
     if (retryAt == null) {
       status = LedgerStatus.QUARANTINED;
       doneAt = now;
@@ -162,5 +183,18 @@ public class OutboxEntry {
 
   public Instant doneAt() {
     return doneAt;
+  }
+
+  public Instant leaseUntil() {
+    return leaseUntil;
+  }
+
+  /** The token of the current lease; callers pass it back to complete, fail or renew. */
+  public String leaseToken() {
+    return leaseToken;
+  }
+
+  public String leaseOwner() {
+    return leaseOwner;
   }
 }

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The ledger beans as the container would run them: each public method in the transaction its
@@ -32,26 +34,23 @@ public final class LedgerBeans {
           }
 
           @Override
-          public List<OutboxEntry> claim(int limit, Duration lease) {
-            return tx.requiresNew(() -> super.claim(limit, lease));
+          public List<OutboxEntry> claim(int limit, Duration lease, String owner) {
+            return tx.requiresNew(() -> super.claim(limit, lease, owner));
           }
 
           @Override
-          public void complete(long id, String outcome) {
-            tx.requiresNew(
-                () -> {
-                  super.complete(id, outcome);
-                  return null;
-                });
+          public Set<Long> renew(Map<Long, String> held, Duration lease) {
+            return tx.requiresNew(() -> super.renew(held, lease));
           }
 
           @Override
-          public void fail(long id, String reason, Instant retryAt) {
-            tx.requiresNew(
-                () -> {
-                  super.fail(id, reason, retryAt);
-                  return null;
-                });
+          public boolean complete(long id, String token, String outcome) {
+            return tx.requiresNew(() -> super.complete(id, token, outcome));
+          }
+
+          @Override
+          public boolean fail(long id, String token, String reason, Instant retryAt) {
+            return tx.requiresNew(() -> super.fail(id, token, reason, retryAt));
           }
 
           @Override
