@@ -53,12 +53,31 @@ public class OutboxDispatcher {
           + UUID.randomUUID().toString().substring(0, 8);
 
   /**
-   * Performs what is due now.
+   * Performs what is due now for every target, one target after the other (tests and tools; the
+   * scheduler runs one lane per target instead).
    *
    * @return how many entries were attempted
    */
   public int drain() {
-    List<OutboxEntry> claimed = outbox.claim(BATCH, lease(), owner);
+    int attempted = 0;
+    for (String target : dueTargets()) {
+      attempted += drain(target);
+    }
+    return attempted;
+  }
+
+  /** The targets that have entries to perform now: one lane each. */
+  public List<String> dueTargets() {
+    return outbox.dueTargets();
+  }
+
+  /**
+   * Performs what is due now for one target (one lane: a CRM connection or a channel account).
+   *
+   * @return how many entries were attempted
+   */
+  public int drain(String target) {
+    List<OutboxEntry> claimed = outbox.claim(target, BATCH, lease(), owner);
     for (OutboxEntry entry : claimed) {
       inFlight.put(entry.id(), entry.leaseToken());
       try {

@@ -40,15 +40,24 @@ public class Outbox {
   // refusal never lets a later effect overtake an earlier one.
   static final String BLOCKING = "('PENDING', 'IN_FLIGHT', 'QUARANTINED')";
 
-  // Due rows whose ordering key has no earlier unfinished row; expired leases are due again (the
-  // instance that held them died). SKIP LOCKED lets instances share the work.
-  private static final String CLAIM =
-      "select o.id from outbox o where ((o.status = 'PENDING' and o.next_attempt_at <= ?)"
+  private static final String DUE =
+      "((o.status = 'PENDING' and o.next_attempt_at <= ?)"
           + " or (o.status = 'IN_FLIGHT' and o.lease_until < ?))"
           + " and not exists (select 1 from outbox p where p.ordering_key = o.ordering_key"
           + " and p.id < o.id and p.status in "
           + BLOCKING
-          + ") order by o.id limit ? for update skip locked";
+          + ")";
+
+  // Due rows whose ordering key has no earlier unfinished row; expired leases are due again (the
+  // instance that held them died). SKIP LOCKED lets instances share the work.
+  private static final String CLAIM =
+      "select o.id from outbox o where o.target = ? and "
+          + Outbox.DUE
+          + " order by o.id limit ? for update skip locked";
+
+  // Targets that have work to claim now: one lane each.
+  private static final String DUE_TARGETS =
+      "select distinct o.target from outbox o where " + Outbox.DUE;
 
   private static final String RENEW =
       "update outbox set lease_until = ? where id = ? and lease_token = ? and status = 'IN_FLIGHT'";
@@ -91,21 +100,34 @@ public class Outbox {
         == 1;
   }
 
+  /** The targets ({@code crm:<id>}, {@code channel:<id>}) that have entries to claim now. */
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public List<String> dueTargets() {
+    Timestamp ts = Timestamp.from(clock.instant());
+    return em.createNativeQuery(DUE_TARGETS)
+        .setParameter(1, ts)
+        .setParameter(2, ts)
+        .getResultList();
+  }
+
   /**
-   * Claims up to {@code limit} due entries for {@code lease}, in their own transaction. Each claim
-   * writes a fresh lease token: the holder passes it to {@link #renew}, {@link #complete} and
+   * Claims up to {@code limit} due entries of one target for {@code lease}, in their own
+   * transaction (each target is a lane of its own, so a slow CRM never holds up a channel). Each
+   * claim writes a fresh lease token: the holder passes it to {@link #renew}, {@link #complete} and
    * {@link #fail}, and whoever held an earlier lease of the same entry is refused.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   @SuppressWarnings("unchecked")
-  public List<OutboxEntry> claim(int limit, Duration lease, String owner) {
+  public List<OutboxEntry> claim(String target, int limit, Duration lease, String owner) {
     Instant now = clock.instant();
     Timestamp ts = Timestamp.from(now);
     List<Object> ids =
         em.createNativeQuery(CLAIM)
-            .setParameter(1, ts)
+            .setParameter(1, target)
             .setParameter(2, ts)
-            .setParameter(3, limit)
+            .setParameter(3, ts)
+            .setParameter(4, limit)
             .getResultList();
     List<OutboxEntry> claimed = new ArrayList<>();
     for (Object id : ids) {

@@ -111,7 +111,7 @@ class LeaseFencingTest {
   @DisplayName("a claim writes a fresh lease token and owner; finishing the entry clears them")
   void claimWritesToken() {
     long id = f.enqueue(RT, "conv-1", "m1");
-    var claimed = f.outbox.claim(10, Duration.ofSeconds(120), "instance-a");
+    var claimed = f.outbox.claim(RT, 10, Duration.ofSeconds(120), "instance-a");
     assertThat(claimed).singleElement().satisfies(e -> assertThat(e.leaseToken()).isNotBlank());
     assertThat(f.entry(id).leaseOwner()).isEqualTo("instance-a");
     assertThat(f.outbox.complete(id, "not-the-token", "x")).isFalse();

@@ -34,8 +34,13 @@ public final class LedgerBeans {
           }
 
           @Override
-          public List<OutboxEntry> claim(int limit, Duration lease, String owner) {
-            return tx.requiresNew(() -> super.claim(limit, lease, owner));
+          public List<OutboxEntry> claim(String target, int limit, Duration lease, String owner) {
+            return tx.requiresNew(() -> super.claim(target, limit, lease, owner));
+          }
+
+          @Override
+          public List<String> dueTargets() {
+            return tx.required(super::dueTargets);
           }
 
           @Override
