@@ -142,3 +142,8 @@ alter table outbox add column replayed_at timestamp;
 -- Fencing: the claim writes a fresh token; only its holder may renew, complete or fail the entry.
 alter table outbox add column lease_token varchar(36);
 alter table outbox add column lease_owner varchar(120);
+
+--changeset switchboard:7-retention-indexes
+-- The retention job deletes finished rows by age.
+create index inbound_event_finished on inbound_event(status, processed_at);
+create index outbox_finished on outbox(status, done_at);

@@ -38,6 +38,7 @@ public class PipelineScheduler {
   @Inject OutboxDispatcher dispatcher;
   @Inject CrmPoller poller;
   @Inject Connections connections;
+  @Inject LedgerRetention retention;
 
   @Inject
   @ConfigProperty(name = "switchboard.processing.enabled", defaultValue = "true")
@@ -83,6 +84,12 @@ public class PipelineScheduler {
               crmPollSeconds,
               TimeUnit.SECONDS));
     }
+    tasks.add(
+        scheduler.scheduleWithFixedDelay(
+            () -> guarded("retention", () -> lanes.start("retention", retention::prune)),
+            1,
+            60,
+            TimeUnit.MINUTES));
     LOG.info("Pipeline workers started (poll interval " + pollIntervalMs + " ms)");
   }
 

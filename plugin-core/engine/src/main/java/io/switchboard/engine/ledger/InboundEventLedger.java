@@ -243,4 +243,20 @@ public class InboundEventLedger {
         .setParameter("s", status)
         .getSingleResult();
   }
+
+  /**
+   * Deletes up to {@code limit} finished ({@code DONE} or {@code SKIPPED}) rows that finished
+   * before {@code before}, oldest first. Pending, in-flight and quarantined rows are never deleted.
+   *
+   * @return how many were deleted
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int prune(Instant before, int limit) {
+    return em.createNativeQuery(
+            "delete from inbound_event where id in (select id from inbound_event"
+                + " where status in ('DONE', 'SKIPPED') and processed_at < ? order by id limit ?)")
+        .setParameter(1, Timestamp.from(before))
+        .setParameter(2, limit)
+        .executeUpdate();
+  }
 }

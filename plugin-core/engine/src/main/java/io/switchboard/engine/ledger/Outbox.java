@@ -291,4 +291,21 @@ public class Outbox {
                     ((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue()))
         .toList();
   }
+
+  /**
+   * Deletes up to {@code limit} finished ({@code DONE} or {@code SKIPPED}) entries that finished
+   * before {@code before}, oldest first. Pending, in-flight and quarantined entries are never
+   * deleted.
+   *
+   * @return how many were deleted
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int prune(Instant before, int limit) {
+    return em.createNativeQuery(
+            "delete from outbox where id in (select id from outbox"
+                + " where status in ('DONE', 'SKIPPED') and done_at < ? order by id limit ?)")
+        .setParameter(1, Timestamp.from(before))
+        .setParameter(2, limit)
+        .executeUpdate();
+  }
 }

@@ -92,6 +92,11 @@ public final class LedgerBeans {
           public Optional<WaitingRow> waitingBehindQuarantine(long id) {
             return tx.required(() -> super.waitingBehindQuarantine(id));
           }
+
+          @Override
+          public int prune(Instant before, int limit) {
+            return tx.requiresNew(() -> super.prune(before, limit));
+          }
         };
     outbox.em = tx.entityManager();
     outbox.clock = clock;
@@ -177,6 +182,11 @@ public final class LedgerBeans {
           @Override
           public Optional<WaitingRow> waitingBehindQuarantine(long id) {
             return tx.required(() -> super.waitingBehindQuarantine(id));
+          }
+
+          @Override
+          public int prune(Instant before, int limit) {
+            return tx.requiresNew(() -> super.prune(before, limit));
           }
         };
     ledger.em = tx.entityManager();
