@@ -133,6 +133,21 @@ create table outbox (
 create index outbox_pending on outbox(status, next_attempt_at);
 create index outbox_ordering on outbox(ordering_key, status);
 
+--changeset switchboard:5-retry-horizon
+-- The retry horizon of a row counts from its creation, or from the admin's last replay.
+alter table inbound_event add column replayed_at timestamp;
+alter table outbox add column replayed_at timestamp;
+
+--changeset switchboard:6-outbox-lease-token
+-- Fencing: the claim writes a fresh token; only its holder may renew, complete or fail the entry.
+alter table outbox add column lease_token varchar(36);
+alter table outbox add column lease_owner varchar(120);
+
+--changeset switchboard:7-retention-indexes
+-- The retention job deletes finished rows by age.
+create index inbound_event_finished on inbound_event(status, processed_at);
+create index outbox_finished on outbox(status, done_at);
+
 --changeset switchboard:20-channel-apps
 -- SPI v2: one channel app (a Meta app: app secret, verify token, one webhook URL) serves many
 -- channel accounts, routed by the account id every event carries (WhatsApp phone_number_id).

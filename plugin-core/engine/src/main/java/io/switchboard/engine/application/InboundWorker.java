@@ -1,9 +1,12 @@
 package io.switchboard.engine.application;
 
+import io.switchboard.engine.ledger.InboundEvent;
 import io.switchboard.engine.ledger.InboundEventLedger;
+import io.switchboard.engine.ledger.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -11,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Drains the inbound ledger: processes due events oldest first, each in its own transaction, and
- * records failures with backoff (quarantine after {@code switchboard.inbound.max-attempts}).
+ * records failures: an unprocessable (poison) event is quarantined at once, any other failure is
+ * retried with backoff until the event is older than {@code switchboard.inbound.retry-horizon}.
  */
 @ApplicationScoped
 public class InboundWorker {
@@ -49,26 +53,49 @@ public class InboundWorker {
       }
       return done;
     } catch (RuntimeException e) {
-      Throwable cause = rootCause(e);
-      boolean permanent = cause instanceof UnprocessableEventException;
-      int attempts = ledger.find(id).map(ev -> ev.attempts()).orElse(0) + 1;
-      var retryAt =
-          retries
-              .inbound(permanent)
-              .nextAttempt(attempts, Optional.empty(), clock.instant())
+      recordFailure(id, e);
+      return false;
+    }
+  }
+
+  private void recordFailure(long id, RuntimeException e) {
+    Throwable cause = rootCause(e);
+    String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    Optional<InboundEvent> event = ledger.find(id);
+    if (event.isEmpty()) {
+      return;
+    }
+    int attempts = event.get().attempts() + 1;
+    Instant retryAt = null;
+    if (!(cause instanceof UnprocessableEventException)) {
+      RetryPolicy policy = retries.inbound();
+      retryAt =
+          policy
+              .nextAttempt(
+                  attempts, Optional.empty(), event.get().retryWindowStart(), clock.instant())
               .orElse(null);
-      String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-      ledger.recordFailure(id, reason, retryAt);
-      metrics.inbound(retryAt == null ? "quarantined" : "retry");
+      if (retryAt == null) {
+        reason = policy.gaveUp(attempts, reason);
+      }
+    }
+    ledger.recordFailure(id, reason, retryAt);
+    metrics.inbound(retryAt == null ? "quarantined" : "retry");
+    if (retryAt == null) {
+      LOG.log(
+          Level.WARNING,
+          "inbound event "
+              + id
+              + " quarantined; later events of "
+              + event.get().orderingKey()
+              + " wait behind it until it is replayed or skipped: "
+              + reason,
+          e);
+    } else {
       Level level = cause instanceof NotYetProcessableException ? Level.FINE : Level.WARNING;
       LOG.log(
           level,
-          "inbound event "
-              + id
-              + (retryAt == null ? " quarantined: " : " will be retried at " + retryAt + ": ")
-              + reason,
+          "inbound event " + id + " will be retried at " + retryAt + ": " + reason,
           cause instanceof NotYetProcessableException ? null : e);
-      return false;
     }
   }
 

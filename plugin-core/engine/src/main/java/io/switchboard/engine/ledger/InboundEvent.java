@@ -59,6 +59,10 @@ public class InboundEvent {
   @Column(name = "processed_at")
   private Instant processedAt;
 
+  /** When an admin last replayed it: the retry horizon counts from here instead of received_at. */
+  @Column(name = "replayed_at")
+  private Instant replayedAt;
+
   protected InboundEvent() {}
 
   public void done(Instant now) {
@@ -97,7 +101,24 @@ public class InboundEvent {
     status = LedgerStatus.PENDING;
     attempts = 0;
     nextAttemptAt = now;
+    replayedAt = now;
     processedAt = null;
+  }
+
+  /** An admin gave up on a quarantined row: later rows of its ordering key proceed. */
+  void skip(String note, Instant now) {
+    status = LedgerStatus.SKIPPED;
+    lastError =
+        Reasons.truncate(
+            "skipped by an admin"
+                + (note == null ? "" : ": " + note)
+                + (lastError == null ? "" : " (was: " + lastError + ")"));
+    processedAt = now;
+  }
+
+  /** Where the retry horizon starts: arrival, or the last replay. */
+  public Instant retryWindowStart() {
+    return replayedAt != null ? replayedAt : receivedAt;
   }
 
   public Long id() {

@@ -3,6 +3,7 @@ package io.switchboard.engine.ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The inbound ledger: stores events before they are acknowledged, deduplicated by (source, dedupe
@@ -17,6 +19,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class InboundEventLedger {
+  private static final Logger LOG = Logger.getLogger(InboundEventLedger.class.getName());
+
   // Null columns are written as literals: PostgreSQL refuses a null bound as VARCHAR for a
   // timestamp column. ON CONFLICT without a target is the form both H2 and PostgreSQL accept.
   private static final String INSERT_PENDING =
@@ -31,14 +35,25 @@ public class InboundEventLedger {
           + " values (?, ?, ?, 'RAW', ?, 'QUARANTINED', 0, ?, ?, ?, ?)"
           + " on conflict do nothing";
 
-  // A row is processable when no earlier row of the same ordering key is still waiting: that keeps
-  // each conversation in order while other conversations proceed. SKIP LOCKED lets several workers
-  // and instances share the table.
+  // A row is processable when no earlier row of the same ordering key is unfinished (waiting, or
+  // quarantined until an admin replays or skips it): that keeps each conversation in order while
+  // other conversations proceed. SKIP LOCKED lets several workers and instances share the table.
+  private static final String FIRST_IN_LINE =
+      " and not exists (select 1 from inbound_event p where p.ordering_key = e.ordering_key"
+          + " and p.id < e.id and p.status in ('PENDING', 'QUARANTINED'))";
+
   private static final String LOCK_PROCESSABLE =
       "select e.id from inbound_event e where e.id = ? and e.status = 'PENDING'"
-          + " and e.next_attempt_at <= ? and not exists (select 1 from inbound_event p"
-          + " where p.ordering_key = e.ordering_key and p.id < e.id and p.status = 'PENDING')"
+          + " and e.next_attempt_at <= ?"
+          + FIRST_IN_LINE
           + " for update skip locked";
+
+  private static final String WAITING =
+      "select e.id, e.ordering_key, (select min(q.id) from inbound_event q"
+          + " where q.ordering_key = e.ordering_key and q.id < e.id and q.status = 'QUARANTINED')"
+          + " from inbound_event e where e.status = 'PENDING' and exists (select 1 from"
+          + " inbound_event q where q.ordering_key = e.ordering_key and q.id < e.id"
+          + " and q.status = 'QUARANTINED')";
 
   @PersistenceContext(unitName = "switchboard")
   EntityManager em;
@@ -122,9 +137,9 @@ public class InboundEventLedger {
     List<Object> ids =
         em.createNativeQuery(
                 "select e.id from inbound_event e where e.status = 'PENDING'"
-                    + " and e.next_attempt_at <= ? and not exists (select 1 from inbound_event p"
-                    + " where p.ordering_key = e.ordering_key and p.id < e.id"
-                    + " and p.status = 'PENDING') order by e.id limit ?")
+                    + " and e.next_attempt_at <= ?"
+                    + FIRST_IN_LINE
+                    + " order by e.id limit ?")
             .setParameter(1, Timestamp.from(clock.instant()))
             .setParameter(2, limit)
             .getResultList();
@@ -181,7 +196,10 @@ public class InboundEventLedger {
         .getResultList();
   }
 
-  /** Puts a quarantined row back to work. */
+  /**
+   * Puts a quarantined row back to work, with zero attempts and a fresh retry horizon. The later
+   * rows of its ordering key keep waiting until it is done.
+   */
   @Transactional
   public boolean replay(long id) {
     InboundEvent event = em.find(InboundEvent.class, id);
@@ -192,11 +210,68 @@ public class InboundEventLedger {
     return true;
   }
 
+  /**
+   * Gives up on a quarantined row for good (admin action): it becomes {@code SKIPPED}, it is never
+   * processed, and the later rows of its ordering key proceed.
+   *
+   * @param note why, kept with the row's last error
+   * @return false when there is no quarantined row with this id
+   */
+  @Transactional
+  public boolean skip(long id, String note) {
+    InboundEvent event = em.find(InboundEvent.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (event == null || event.status() != LedgerStatus.QUARANTINED) {
+      return false;
+    }
+    event.skip(note, clock.instant());
+    LOG.warning("inbound event " + id + " skipped by an admin: " + note);
+    return true;
+  }
+
+  /** Pending rows held back by a quarantined earlier row of their ordering key, oldest first. */
+  @Transactional
+  public List<WaitingRow> waitingBehindQuarantine(int limit) {
+    return waiting(WAITING + " order by e.id", limit);
+  }
+
+  /** The quarantined row that {@code id} waits behind, if it does. */
+  @Transactional
+  public Optional<WaitingRow> waitingBehindQuarantine(long id) {
+    return waiting(WAITING + " and e.id = " + id, 1).stream().findFirst();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<WaitingRow> waiting(String sql, int limit) {
+    List<Object[]> rows = em.createNativeQuery(sql).setMaxResults(limit).getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new WaitingRow(
+                    ((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue()))
+        .toList();
+  }
+
   /** Counts rows per status, for health and metrics. */
   @Transactional
   public long count(LedgerStatus status) {
     return em.createQuery("select count(e) from InboundEvent e where e.status = :s", Long.class)
         .setParameter("s", status)
         .getSingleResult();
+  }
+
+  /**
+   * Deletes up to {@code limit} finished ({@code DONE} or {@code SKIPPED}) rows that finished
+   * before {@code before}, oldest first. Pending, in-flight and quarantined rows are never deleted.
+   *
+   * @return how many were deleted
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int prune(Instant before, int limit) {
+    return em.createNativeQuery(
+            "delete from inbound_event where id in (select id from inbound_event"
+                + " where status in ('DONE', 'SKIPPED') and processed_at < ? order by id limit ?)")
+        .setParameter(1, Timestamp.from(before))
+        .setParameter(2, limit)
+        .executeUpdate();
   }
 }

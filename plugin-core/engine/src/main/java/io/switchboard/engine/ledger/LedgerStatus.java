@@ -4,7 +4,7 @@ package io.switchboard.engine.ledger;
 public enum LedgerStatus {
   /** Waiting to be processed (possibly after a failed attempt, see next_attempt_at). */
   PENDING,
-  /** Claimed by a worker (outbox only; the lease ends at lease_until). */
+  /** Claimed by a worker (outbox only; the lease, held by lease_token, ends at lease_until). */
   IN_FLIGHT,
   /**
    * Inbound only: an event for a channel account nobody configured yet; kept with the reason and
@@ -13,6 +13,15 @@ public enum LedgerStatus {
   PARKED,
   /** Processed; its effect happened once. */
   DONE,
-  /** Set aside with a reason after a permanent failure or too many attempts; replayable. */
-  QUARANTINED
+  /**
+   * Set aside with a reason after a permanent failure, a poison event or the end of the retry
+   * horizon; replayable. It keeps blocking the later rows of its ordering key until it is replayed
+   * or skipped, so a conversation is never silently reordered.
+   */
+  QUARANTINED,
+  /**
+   * A quarantined row an admin gave up on: its effect will never happen, and the later rows of its
+   * ordering key proceed. Final, like {@link #DONE}.
+   */
+  SKIPPED
 }

@@ -3,6 +3,7 @@ package io.switchboard.engine.ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
@@ -10,8 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * The transactional outbox. Entries are enqueued in the caller's transaction (so an effect exists
@@ -20,20 +26,47 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Outbox {
+  private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+
   private static final String INSERT =
       "insert into outbox (workspace_id, target, action, ordering_key, idempotency_key,"
           + " subject_id, status, attempts, next_attempt_at, created_at)"
           + " values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"
           + " on conflict do nothing";
 
+  // An earlier row of the same ordering key that is not finished holds the later ones back. A
+  // quarantined row is not finished: it blocks until an admin replays or skips it, so an outage or
+  // a
+  // refusal never lets a later effect overtake an earlier one.
+  static final String BLOCKING = "('PENDING', 'IN_FLIGHT', 'QUARANTINED')";
+
+  private static final String DUE =
+      "((o.status = 'PENDING' and o.next_attempt_at <= ?)"
+          + " or (o.status = 'IN_FLIGHT' and o.lease_until < ?))"
+          + " and not exists (select 1 from outbox p where p.ordering_key = o.ordering_key"
+          + " and p.id < o.id and p.status in "
+          + BLOCKING
+          + ")";
+
   // Due rows whose ordering key has no earlier unfinished row; expired leases are due again (the
   // instance that held them died). SKIP LOCKED lets instances share the work.
   private static final String CLAIM =
-      "select o.id from outbox o where ((o.status = 'PENDING' and o.next_attempt_at <= ?)"
-          + " or (o.status = 'IN_FLIGHT' and o.lease_until < ?))"
-          + " and not exists (select 1 from outbox p where p.ordering_key = o.ordering_key"
-          + " and p.id < o.id and p.status in ('PENDING', 'IN_FLIGHT'))"
+      "select o.id from outbox o where o.target = ? and "
+          + Outbox.DUE
           + " order by o.id limit ? for update skip locked";
+
+  // Targets that have work to claim now: one lane each.
+  private static final String DUE_TARGETS =
+      "select distinct o.target from outbox o where " + Outbox.DUE;
+
+  private static final String RENEW =
+      "update outbox set lease_until = ? where id = ? and lease_token = ? and status = 'IN_FLIGHT'";
+
+  private static final String WAITING =
+      "select o.id, o.ordering_key, (select min(q.id) from outbox q"
+          + " where q.ordering_key = o.ordering_key and q.id < o.id and q.status = 'QUARANTINED')"
+          + " from outbox o where o.status = 'PENDING' and exists (select 1 from outbox q"
+          + " where q.ordering_key = o.ordering_key and q.id < o.id and q.status = 'QUARANTINED')";
 
   @PersistenceContext(unitName = "switchboard")
   EntityManager em;
@@ -67,36 +100,117 @@ public class Outbox {
         == 1;
   }
 
-  /** Claims up to {@code limit} due entries for {@code lease}, in their own transaction. */
+  /** The targets ({@code crm:<id>}, {@code channel:<id>}) that have entries to claim now. */
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public List<String> dueTargets() {
+    Timestamp ts = Timestamp.from(clock.instant());
+    return em.createNativeQuery(DUE_TARGETS)
+        .setParameter(1, ts)
+        .setParameter(2, ts)
+        .getResultList();
+  }
+
+  /**
+   * Claims up to {@code limit} due entries of one target for {@code lease}, in their own
+   * transaction (each target is a lane of its own, so a slow CRM never holds up a channel). Each
+   * claim writes a fresh lease token: the holder passes it to {@link #renew}, {@link #complete} and
+   * {@link #fail}, and whoever held an earlier lease of the same entry is refused.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   @SuppressWarnings("unchecked")
-  public List<OutboxEntry> claim(int limit, Duration lease) {
+  public List<OutboxEntry> claim(String target, int limit, Duration lease, String owner) {
     Instant now = clock.instant();
     Timestamp ts = Timestamp.from(now);
     List<Object> ids =
         em.createNativeQuery(CLAIM)
-            .setParameter(1, ts)
+            .setParameter(1, target)
             .setParameter(2, ts)
-            .setParameter(3, limit)
+            .setParameter(3, ts)
+            .setParameter(4, limit)
             .getResultList();
     List<OutboxEntry> claimed = new ArrayList<>();
     for (Object id : ids) {
       OutboxEntry entry = em.find(OutboxEntry.class, ((Number) id).longValue());
-      entry.lease(now.plus(lease));
+      entry.lease(now.plus(lease), UUID.randomUUID().toString(), owner);
       claimed.add(entry);
     }
     return claimed;
   }
 
+  /**
+   * Extends the leases still held by these tokens to now + {@code lease} (the heartbeat of the
+   * effects being performed).
+   *
+   * @param held entry id to lease token
+   * @return the ids whose lease was lost (taken over after it expired, or the entry was finished)
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void complete(long id, String outcome) {
-    em.find(OutboxEntry.class, id).done(outcome, clock.instant());
+  public Set<Long> renew(Map<Long, String> held, Duration lease) {
+    Timestamp until = Timestamp.from(clock.instant().plus(lease));
+    Set<Long> lost = new HashSet<>();
+    held.forEach(
+        (id, token) -> {
+          int renewed =
+              em.createNativeQuery(RENEW)
+                  .setParameter(1, until)
+                  .setParameter(2, id)
+                  .setParameter(3, token)
+                  .executeUpdate();
+          if (renewed == 0) {
+            lost.add(id);
+          }
+        });
+    return lost;
   }
 
-  /** Records a failed attempt: retried at {@code retryAt}, quarantined when it is null. */
+  /**
+   * Records the effect as done, if {@code token} still holds the lease.
+   *
+   * @return false when the lease was lost: another holder owns the entry now, and this result is
+   *     not recorded
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void fail(long id, String reason, Instant retryAt) {
-    em.find(OutboxEntry.class, id).failed(reason, retryAt, clock.instant());
+  public boolean complete(long id, String token, String outcome) {
+    OutboxEntry entry = held(id, token, "completion");
+    if (entry == null) {
+      return false;
+    }
+    entry.done(outcome, clock.instant());
+    return true;
+  }
+
+  /**
+   * Records a failed attempt, if {@code token} still holds the lease: retried at {@code retryAt},
+   * quarantined when it is null.
+   *
+   * @return false when the lease was lost (nothing recorded)
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean fail(long id, String token, String reason, Instant retryAt) {
+    OutboxEntry entry = held(id, token, "failure");
+    if (entry == null) {
+      return false;
+    }
+    entry.failed(reason, retryAt, clock.instant());
+    return true;
+  }
+
+  // The row lock orders this against a concurrent claim (which skips locked rows), so the token
+  // check and the write are one step.
+  private OutboxEntry held(long id, String token, String what) {
+    OutboxEntry entry = em.find(OutboxEntry.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (entry == null || !entry.heldBy(token)) {
+      LOG.warning(
+          "outbox "
+              + id
+              + ": "
+              + what
+              + " refused, the lease it was performed under is no longer held"
+              + (entry == null ? "" : " (now " + entry.status() + ", " + entry.leaseOwner() + ")"));
+      return null;
+    }
+    return entry;
   }
 
   @Transactional
@@ -120,6 +234,10 @@ public class Outbox {
     return Optional.ofNullable(em.find(OutboxEntry.class, id));
   }
 
+  /**
+   * Puts a quarantined entry back to work, with zero attempts and a fresh retry horizon. The later
+   * entries of its ordering key keep waiting until it is done.
+   */
   @Transactional
   public boolean replay(long id) {
     OutboxEntry entry = em.find(OutboxEntry.class, id);
@@ -128,5 +246,80 @@ public class Outbox {
     }
     entry.replay(clock.instant());
     return true;
+  }
+
+  /**
+   * Gives up on a quarantined entry for good (admin action): it becomes {@code SKIPPED}, its effect
+   * never happens, and the later entries of its ordering key proceed. Call it only after deciding
+   * that the conversation may go on without this effect.
+   *
+   * @param note why, kept in the entry's result
+   * @return false when there is no quarantined entry with this id
+   */
+  @Transactional
+  public boolean skip(long id, String note) {
+    OutboxEntry entry = em.find(OutboxEntry.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (entry == null || entry.status() != LedgerStatus.QUARANTINED) {
+      return false;
+    }
+    entry.skip("skipped by an admin" + (note == null ? "" : ": " + note), clock.instant());
+    LOG.warning("outbox " + id + " " + entry.action() + " skipped by an admin: " + note);
+    return true;
+  }
+
+  /**
+   * Sets a quarantined entry aside without an admin: its failure concerned only its own subject (a
+   * reply the channel refused for what it is), so the entries behind it go on.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean setAside(long id, String note) {
+    OutboxEntry entry = em.find(OutboxEntry.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (entry == null || entry.status() != LedgerStatus.QUARANTINED) {
+      return false;
+    }
+    entry.skip(note, clock.instant());
+    return true;
+  }
+
+  /**
+   * Pending entries held back by a quarantined earlier entry of their ordering key, oldest first.
+   */
+  @Transactional
+  public List<WaitingRow> waitingBehindQuarantine(int limit) {
+    return waiting(WAITING + " order by o.id", limit);
+  }
+
+  /** The quarantined entry that {@code id} waits behind, if it does. */
+  @Transactional
+  public Optional<WaitingRow> waitingBehindQuarantine(long id) {
+    return waiting(WAITING + " and o.id = " + id, 1).stream().findFirst();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<WaitingRow> waiting(String sql, int limit) {
+    List<Object[]> rows = em.createNativeQuery(sql).setMaxResults(limit).getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new WaitingRow(
+                    ((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue()))
+        .toList();
+  }
+
+  /**
+   * Deletes up to {@code limit} finished ({@code DONE} or {@code SKIPPED}) entries that finished
+   * before {@code before}, oldest first. Pending, in-flight and quarantined entries are never
+   * deleted.
+   *
+   * @return how many were deleted
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int prune(Instant before, int limit) {
+    return em.createNativeQuery(
+            "delete from outbox where id in (select id from outbox"
+                + " where status in ('DONE', 'SKIPPED') and done_at < ? order by id limit ?)")
+        .setParameter(1, Timestamp.from(before))
+        .setParameter(2, limit)
+        .executeUpdate();
   }
 }

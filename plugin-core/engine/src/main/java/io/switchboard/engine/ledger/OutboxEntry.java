@@ -46,6 +46,14 @@ public class OutboxEntry {
   @Column(name = "lease_until")
   private Instant leaseUntil;
 
+  /** Written at each claim; only its holder may complete or fail the entry (fencing). */
+  @Column(name = "lease_token")
+  private String leaseToken;
+
+  /** Which instance holds the lease, for operators. */
+  @Column(name = "lease_owner")
+  private String leaseOwner;
+
   @Column(name = "last_error")
   private String lastError;
 
@@ -57,25 +65,42 @@ public class OutboxEntry {
   @Column(name = "done_at")
   private Instant doneAt;
 
+  /** When an admin last replayed it: the retry horizon counts from here instead of created_at. */
+  @Column(name = "replayed_at")
+  private Instant replayedAt;
+
   protected OutboxEntry() {}
 
-  void lease(Instant until) {
+  void lease(Instant until, String token, String owner) {
     status = LedgerStatus.IN_FLIGHT;
     leaseUntil = until;
+    leaseToken = token;
+    leaseOwner = owner;
+  }
+
+  /** Whether the lease identified by {@code token} is still the entry's current one. */
+  boolean heldBy(String token) {
+    return status == LedgerStatus.IN_FLIGHT && token != null && token.equals(leaseToken);
+  }
+
+  private void release() {
+    leaseUntil = null;
+    leaseToken = null;
+    leaseOwner = null;
   }
 
   void done(String outcome, Instant now) {
     status = LedgerStatus.DONE;
     result = outcome;
     doneAt = now;
-    leaseUntil = null;
+    release();
     lastError = null;
   }
 
   void failed(String reason, Instant retryAt, Instant now) {
     attempts++;
     lastError = Reasons.truncate(reason);
-    leaseUntil = null;
+    release();
     if (retryAt == null) {
       status = LedgerStatus.QUARANTINED;
       doneAt = now;
@@ -89,7 +114,19 @@ public class OutboxEntry {
     status = LedgerStatus.PENDING;
     attempts = 0;
     nextAttemptAt = now;
+    replayedAt = now;
     doneAt = null;
+  }
+
+  void skip(String note, Instant now) {
+    status = LedgerStatus.SKIPPED;
+    result = Reasons.truncate(note);
+    doneAt = now;
+  }
+
+  /** Where the retry horizon starts: creation, or the last replay. */
+  public Instant retryWindowStart() {
+    return replayedAt != null ? replayedAt : createdAt;
   }
 
   public Long id() {
@@ -142,5 +179,22 @@ public class OutboxEntry {
 
   public Instant nextAttemptAt() {
     return nextAttemptAt;
+  }
+
+  public Instant doneAt() {
+    return doneAt;
+  }
+
+  public Instant leaseUntil() {
+    return leaseUntil;
+  }
+
+  /** The token of the current lease; callers pass it back to complete, fail or renew. */
+  public String leaseToken() {
+    return leaseToken;
+  }
+
+  public String leaseOwner() {
+    return leaseOwner;
   }
 }
