@@ -77,7 +77,7 @@ final class WhatsAppWebhookParser {
               unreadable(
                   change.phoneNumberId(),
                   position + "message" + m,
-                  change.path() + ".value.messages[" + m + "]: " + e.getMessage(),
+                  change.path() + ".value.messages[" + m + "]: " + why(e),
                   element));
         }
       }
@@ -90,7 +90,7 @@ final class WhatsAppWebhookParser {
               unreadable(
                   change.phoneNumberId(),
                   position + "status" + s,
-                  change.path() + ".value.statuses[" + s + "]: " + e.getMessage(),
+                  change.path() + ".value.statuses[" + s + "]: " + why(e),
                   element));
         }
       }
@@ -219,6 +219,11 @@ final class WhatsAppWebhookParser {
     return status.errorDetails() == null
         ? status.errorTitle()
         : status.errorTitle() + ": " + status.errorDetails();
+  }
+
+  /** The reason of an unreadable part; for an unexpected exception, its type too. */
+  private static String why(Exception e) {
+    return e instanceof UnreadablePartException ? e.getMessage() : "unexpected shape: " + e;
   }
 
   private static UnreadableEvent unreadable(
