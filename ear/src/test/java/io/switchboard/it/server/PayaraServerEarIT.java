@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.switchboard.testkit.channel.WebhookSigner;
-import io.switchboard.testkit.channel.WhatsAppWebhookBuilder;
+import io.switchboard.connector.whatsapp.testing.WhatsAppWebhookBuilder;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -1,6 +1,7 @@
 package io.switchboard.connector.whatsapp;
 
 import io.switchboard.connector.whatsapp.model.GraphApiError;
+import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.PluginException;
 import io.switchboard.spi.RetryableException;
@@ -10,51 +11,24 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Classifies a failed Graph API answer as retryable or permanent, from the HTTP status, the {@code
- * Retry-After} header and Meta's error code.
+ * Retry-After} header and Meta's error code, with the neutral {@link FailureReason} that {@link
+ * WhatsAppErrorCodes} gives the code (the same mapping as for failed statuses in webhooks).
  *
  * <ul>
- *   <li>Retryable: HTTP 429 and 5xx, errors Meta flags {@code is_transient}, and the throttling
- *       codes 4 (app rate limit), 80007 (WABA rate limit), 130429 (throughput), 131048 (spam rate
- *       limit) and 131056 (pair rate limit: at least {@value #PAIR_RATE_LIMIT_SECONDS} s before the
- *       same customer again). {@code Retry-After} is honoured when present.
- *   <li>Permanent: every other answer, with Meta's code: 131047 (customer service window closed:
- *       only a template can reach the customer), 190 (access token invalid or expired), 100
- *       (invalid parameter), 131026 (undeliverable), 131051 (unsupported type), other 4xx.
+ *   <li>Retryable: HTTP 429 and 5xx, errors Meta flags {@code is_transient}, throttling codes (4,
+ *       80007, 130429, 131048, 131049, 131056: the pair rate limit waits at least {@value
+ *       #PAIR_RATE_LIMIT_SECONDS} s) and Meta-side outages (131016, 133004). {@code Retry-After} is
+ *       honoured when present.
+ *   <li>Permanent: every other answer, with Meta's code (or {@code http-<status>}).
  * </ul>
  */
 final class GraphApiFailureClassifier {
 
   static final long PAIR_RATE_LIMIT_SECONDS = 6;
-  private static final Set<String> THROTTLING = Set.of("4", "80007", "130429", "131048", "131056");
-  private static final Map<String, String> HINTS =
-      Map.of(
-          "131047",
-          "more than 24 hours since the customer's last message: only an approved template can be"
-              + " sent now",
-          "190",
-          "the access token is invalid or expired: renew the accessToken option of this channel",
-          "100",
-          "WhatsApp rejected a parameter of the request",
-          "131026",
-          "the message is undeliverable (the number may not be on WhatsApp or cannot receive it)",
-          "131051",
-          "WhatsApp does not support this message type",
-          "130429",
-          "throughput limit of the business number reached",
-          "131048",
-          "spam rate limit reached: too many messages from this number were blocked or reported",
-          "131056",
-          "pair rate limit reached: too many messages to the same customer in a short time",
-          "80007",
-          "rate limit of the WhatsApp Business Account reached",
-          "4",
-          "application request limit reached");
 
   private final JsonReaderFactory json;
   private final Clock clock;
@@ -81,16 +55,36 @@ final class GraphApiFailureClassifier {
     boolean retryable =
         status == 429
             || status >= 500
-            || (code != null && THROTTLING.contains(code))
+            || WhatsAppErrorCodes.isRetryable(code)
             || error.map(GraphApiError::transientError).orElse(false);
+    FailureReason reason = reason(status, code, retryable);
     if (retryable) {
       return new RetryableException(
-          "WhatsApp send failed, try again later: " + description, null, retryAfter);
+          "WhatsApp send failed, try again later: " + description, null, retryAfter, reason);
     }
     return new PermanentException(
         "WhatsApp rejected the message: " + description,
         null,
-        code != null ? code : "http-" + status);
+        code != null ? code : "http-" + status,
+        reason);
+  }
+
+  private static FailureReason reason(int status, String code, boolean retryable) {
+    FailureReason byCode = WhatsAppErrorCodes.reason(code);
+    if (byCode != FailureReason.OTHER) {
+      return byCode;
+    }
+    if (status == 429) {
+      return FailureReason.RATE_LIMITED;
+    }
+    if (retryable) {
+      return FailureReason.UNAVAILABLE;
+    }
+    return switch (status) {
+      case 401, 403 -> FailureReason.AUTH_FAILED;
+      case 404 -> FailureReason.NOT_FOUND;
+      default -> FailureReason.OTHER;
+    };
   }
 
   private static String describe(int status, Optional<GraphApiError> error) {
@@ -103,7 +97,7 @@ final class GraphApiFailureClassifier {
       text.append(", code ").append(e.code());
     }
     text.append(": ").append(e.readable());
-    String hint = e.code() == null ? null : HINTS.get(e.code());
+    String hint = WhatsAppErrorCodes.explain(e.code()).orElse(null);
     if (hint != null) {
       text.append(" (").append(hint).append(')');
     }

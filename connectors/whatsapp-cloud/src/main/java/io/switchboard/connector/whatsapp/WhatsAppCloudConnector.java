@@ -1,39 +1,36 @@
 package io.switchboard.connector.whatsapp;
 
-import io.switchboard.connector.whatsapp.model.SendTextMessageRequest;
-import io.switchboard.spi.MalformedPayloadException;
+import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
-import io.switchboard.spi.WebhookRequest;
-import io.switchboard.spi.channel.ChannelCapabilities;
 import io.switchboard.spi.channel.ChannelConnector;
-import io.switchboard.spi.channel.HandshakeResult;
-import io.switchboard.spi.channel.InboundEvent;
-import io.switchboard.spi.channel.MessageContent;
 import io.switchboard.spi.channel.OutboundMessage;
+import io.switchboard.spi.channel.SendPolicy;
 import io.switchboard.spi.channel.SendReceipt;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import io.switchboard.spi.channel.SendWindow;
+import io.switchboard.spi.content.MarkRead;
+import io.switchboard.spi.content.MediaKind;
+import io.switchboard.spi.content.OutboundContent;
+import io.switchboard.spi.content.Text;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * One WhatsApp Business phone number on the Cloud API.
+ * One WhatsApp Business phone number on the Cloud API ({@link #accountId()} = its phone number id).
+ * Its webhooks come in through the {@link WhatsAppWebhookReceiver} of its Meta app.
  *
  * <ul>
- *   <li>Webhooks: answers Meta's verification GET, checks {@code X-Hub-Signature-256} over the raw
- *       body, parses every message (all types, unknown ones kept) and every status.
- *   <li>Sending: text messages, optionally quoting a customer's message. Other types are not
- *       implemented yet and fail permanently with code {@code not-implemented}.
+ *   <li>Sends text (with link preview and quoting), media by link, location, reaction, reply
+ *       buttons and lists, templates, and mark-as-read. Shared contacts and media by reference
+ *       (upload) are not implemented yet and fail permanently with code {@code not-implemented}.
  *   <li>Media download ({@link #fetchMedia}) is not implemented yet (the SPI default says so).
  * </ul>
  *
  * <pre>{@code
  * ChannelConnector whatsapp = new WhatsAppCloudConnectorFactory().create(config, context);
  * SendReceipt r = whatsapp.send(new OutboundMessage("rt:62", "16505551234", "+16505551234",
- *     MessageContent.text("Your order ships tomorrow."), null));
+ *     Text.of("Your order ships tomorrow."), null, null));
  * }</pre>
  */
 public final class WhatsAppCloudConnector implements ChannelConnector {
@@ -41,103 +38,114 @@ public final class WhatsAppCloudConnector implements ChannelConnector {
   /** Free-form replies are allowed for this long after the customer's last message. */
   public static final Duration CUSTOMER_SERVICE_WINDOW = Duration.ofHours(24);
 
+  /**
+   * Free-form messages are allowed for this long after a customer came from a click-to-WhatsApp ad.
+   */
+  public static final Duration FREE_ENTRY_POINT_WINDOW = Duration.ofHours(72);
+
   /** Meta's default throughput per business number. */
   public static final int DEFAULT_MESSAGES_PER_SECOND = 80;
 
-  private static final ChannelCapabilities CAPABILITIES =
-      new ChannelCapabilities(
-          Set.of("text"),
+  /** WhatsApp's limit for a text message body. */
+  public static final int MAX_TEXT_LENGTH = 4096;
+
+  private static final long MB = 1024L * 1024;
+
+  /** What this connector sends, when, and how fast; media limits from Meta's media reference. */
+  static final SendPolicy POLICY =
+      new SendPolicy(
+          OutboundContentWriter.SENDABLE_TYPES,
           InboundContentTranslator.INTERPRETED_TYPES,
-          CUSTOMER_SERVICE_WINDOW,
+          List.of(
+              new SendWindow(
+                  "customer-service",
+                  SendWindow.Opener.CUSTOMER_MESSAGE,
+                  CUSTOMER_SERVICE_WINDOW,
+                  null),
+              new SendWindow(
+                  "free-entry-point",
+                  SendWindow.Opener.AD_REFERRAL,
+                  FREE_ENTRY_POINT_WINDOW,
+                  null)),
+          SendPolicy.OutsideWindows.TEMPLATES_ONLY,
           DEFAULT_MESSAGES_PER_SECOND,
-          Duration.ofSeconds(GraphApiFailureClassifier.PAIR_RATE_LIMIT_SECONDS));
+          Duration.ofSeconds(GraphApiFailureClassifier.PAIR_RATE_LIMIT_SECONDS),
+          MAX_TEXT_LENGTH,
+          Map.of(
+              MediaKind.IMAGE, 5 * MB,
+              MediaKind.VIDEO, 16 * MB,
+              MediaKind.AUDIO, 16 * MB,
+              MediaKind.VOICE, 16 * MB,
+              MediaKind.DOCUMENT, 100 * MB,
+              MediaKind.STICKER, 500 * 1024L,
+              MediaKind.ANIMATED_STICKER, 500 * 1024L));
 
   private final String connectionId;
   private final String phoneNumberId;
-  private final byte[] verifyToken;
-  private final HubSignatureVerifier signatures;
-  private final WhatsAppWebhookParser parser;
+  private final OutboundContentWriter writer;
   private final WhatsAppGraphClient graph;
 
   WhatsAppCloudConnector(
       String connectionId,
       String phoneNumberId,
-      String verifyToken,
-      HubSignatureVerifier signatures,
-      WhatsAppWebhookParser parser,
+      OutboundContentWriter writer,
       WhatsAppGraphClient graph) {
     this.connectionId = connectionId;
     this.phoneNumberId = phoneNumberId;
-    this.verifyToken = verifyToken.getBytes(StandardCharsets.UTF_8);
-    this.signatures = signatures;
-    this.parser = parser;
+    this.writer = writer;
     this.graph = graph;
   }
 
   @Override
-  public HandshakeResult handshake(Map<String, List<String>> query) {
-    String mode = first(query, "hub.mode");
-    String token = first(query, "hub.verify_token");
-    if (!"subscribe".equals(mode) || token == null) {
-      return HandshakeResult.rejected();
-    }
-    boolean tokenMatches =
-        MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), verifyToken);
-    return tokenMatches
-        ? HandshakeResult.accepted(first(query, "hub.challenge"))
-        : HandshakeResult.rejected();
-  }
-
-  @Override
-  public boolean isAuthentic(WebhookRequest request) {
-    return signatures.isAuthentic(request);
-  }
-
-  @Override
-  public List<InboundEvent> parse(byte[] body) throws MalformedPayloadException {
-    return parser.parse(body);
+  public String accountId() {
+    return phoneNumberId;
   }
 
   @Override
   public SendReceipt send(OutboundMessage message) throws RetryableException, PermanentException {
-    MessageContent content = message.content();
-    if (!"text".equals(content.type())) {
+    OutboundContent content = message.content();
+    if (!POLICY.outboundTypes().contains(content.type())) {
+      throw OutboundContentWriter.notImplemented(content.type());
+    }
+    if (content instanceof Text text) {
+      checkText(text);
+    }
+    String body = writer.write(message);
+    if (content instanceof MarkRead read) {
+      graph.acknowledge(body);
+      return new SendReceipt(read.externalId());
+    }
+    return new SendReceipt(graph.send(body));
+  }
+
+  private static void checkText(Text text) throws PermanentException {
+    if (text.body().isBlank()) {
       throw new PermanentException(
-          "sending WhatsApp messages of type \""
-              + content.type()
-              + "\" is not implemented yet (only text)",
+          "a WhatsApp text message needs a non-empty text",
           null,
-          "not-implemented");
+          "empty-text",
+          FailureReason.INVALID_CONTENT);
     }
-    String text = content.text();
-    if (text == null || text.isBlank()) {
-      throw new PermanentException(
-          "a WhatsApp text message needs a non-empty text", null, "empty-text");
-    }
-    if (text.length() > SendTextMessageRequest.MAX_BODY_LENGTH) {
+    if (text.body().length() > MAX_TEXT_LENGTH) {
       throw new PermanentException(
           "WhatsApp text messages are limited to "
-              + SendTextMessageRequest.MAX_BODY_LENGTH
+              + MAX_TEXT_LENGTH
               + " characters; this one has "
-              + text.length(),
+              + text.body().length(),
           null,
-          "text-too-long");
+          "text-too-long",
+          FailureReason.TOO_LARGE);
     }
-    String to = recipient(message);
-    String wamid =
-        graph.sendText(new SendTextMessageRequest(to, text, message.replyToExternalId()));
-    return new SendReceipt(wamid);
   }
 
   @Override
-  public ChannelCapabilities capabilities() {
-    return CAPABILITIES;
+  public SendPolicy sendPolicy() {
+    return POLICY;
   }
 
+  /** Nothing to release: the HTTP pool belongs to the factory. */
   @Override
-  public void close() {
-    graph.close();
-  }
+  public void close() {}
 
   @Override
   public String toString() {
@@ -146,27 +154,5 @@ public final class WhatsAppCloudConnector implements ChannelConnector {
         + ", phoneNumberId="
         + phoneNumberId
         + "]";
-  }
-
-  /** The recipient in digits: the WhatsApp id, else the E.164 phone without its plus sign. */
-  private static String recipient(OutboundMessage message) throws PermanentException {
-    if (message.recipientId().matches("[0-9]{5,20}")) {
-      return message.recipientId();
-    }
-    String phone = message.recipientPhone();
-    if (phone != null && phone.matches("\\+?[0-9]{5,20}")) {
-      return phone.startsWith("+") ? phone.substring(1) : phone;
-    }
-    throw new PermanentException(
-        "WhatsApp recipient must be a WhatsApp id or an E.164 phone number, got \""
-            + message.recipientId()
-            + "\"",
-        null,
-        "invalid-recipient");
-  }
-
-  private static String first(Map<String, List<String>> query, String name) {
-    List<String> values = query == null ? null : query.get(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
   }
 }

@@ -1,21 +1,17 @@
 package io.switchboard.connector.whatsapp;
 
 import io.switchboard.connector.whatsapp.model.SendMessageResponse;
-import io.switchboard.connector.whatsapp.model.SendTextMessageRequest;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.PluginException;
 import io.switchboard.spi.RetryableException;
 import jakarta.json.JsonReaderFactory;
-import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -23,17 +19,15 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
-import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Calls the WhatsApp Cloud API (Graph API) for one business phone number over a pooled Apache
- * HttpClient 5. It never retries by itself: the engine's outbox owns retries, so every failure is
- * classified and handed back.
+ * Calls the WhatsApp Cloud API (Graph API) for one business phone number over the factory's shared
+ * pooled Apache HttpClient 5, with this account's timeout. It never retries by itself: the engine's
+ * outbox owns retries, so every failure is classified and handed back.
  */
-final class WhatsAppGraphClient implements AutoCloseable {
+final class WhatsAppGraphClient {
 
-  private static final int MAX_CONNECTIONS = 20;
   private static final int MAX_ERROR_BODY_CHARS = 8192;
 
   /**
@@ -50,17 +44,18 @@ final class WhatsAppGraphClient implements AutoCloseable {
 
   private final String messagesUrl;
   private final String accessToken;
-  private final JsonProvider json;
   private final JsonReaderFactory readers;
   private final GraphApiFailureClassifier classifier;
   private final CloseableHttpClient http;
+  private final RequestConfig requestConfig;
 
+  @SuppressWarnings("deprecation") // per-request connect timeout: the pool is shared
   WhatsAppGraphClient(
       String graphApiBaseUrl,
       String phoneNumberId,
       String accessToken,
       Duration timeout,
-      JsonProvider json,
+      CloseableHttpClient http,
       JsonReaderFactory readers,
       GraphApiFailureClassifier classifier) {
     String base =
@@ -69,49 +64,61 @@ final class WhatsAppGraphClient implements AutoCloseable {
             : graphApiBaseUrl;
     this.messagesUrl = base + "/" + phoneNumberId + "/messages";
     this.accessToken = accessToken;
-    this.json = json;
     this.readers = readers;
     this.classifier = classifier;
+    this.http = http;
     Timeout t = Timeout.of(timeout);
-    this.http =
-        HttpClients.custom()
-            .setConnectionManager(
-                PoolingHttpClientConnectionManagerBuilder.create()
-                    .setMaxConnTotal(MAX_CONNECTIONS)
-                    .setMaxConnPerRoute(MAX_CONNECTIONS)
-                    .setDefaultConnectionConfig(
-                        ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build())
-                    .build())
-            .setDefaultRequestConfig(
-                RequestConfig.custom()
-                    .setConnectionRequestTimeout(t)
-                    .setResponseTimeout(t)
-                    .setRedirectsEnabled(false)
-                    .build())
-            .disableAutomaticRetries()
-            .disableCookieManagement()
+    this.requestConfig =
+        RequestConfig.custom()
+            .setConnectTimeout(t)
+            .setConnectionRequestTimeout(t)
+            .setResponseTimeout(t)
+            .setRedirectsEnabled(false)
             .build();
   }
 
   /**
-   * Sends a text message.
+   * Posts a message body.
    *
    * @return the new message's {@code wamid}
    */
-  String sendText(SendTextMessageRequest request) throws RetryableException, PermanentException {
+  String send(String body) throws RetryableException, PermanentException {
+    Answer answer = post(body);
+    Optional<String> wamid = SendMessageResponse.messageId(answer.body(), readers);
+    if (wamid.isPresent()) {
+      return wamid.get();
+    }
+    throw new PermanentException(
+        "WhatsApp answered HTTP "
+            + answer.status()
+            + " without a message id (the message may have been sent; not retried): "
+            + abbreviate(answer.body()),
+        null,
+        "no-message-id");
+  }
+
+  /** Posts a body that gets no message id back (mark as read). */
+  void acknowledge(String body) throws RetryableException, PermanentException {
+    post(body);
+  }
+
+  /** Posts; returns a 2xx answer, throws the classified failure for any other. */
+  private Answer post(String body) throws RetryableException, PermanentException {
     ClassicHttpRequest post =
         ClassicRequestBuilder.post(messagesUrl)
             .setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
             .setHeader(HttpHeaders.ACCEPT, "application/json")
             .setHeader(HttpHeaders.USER_AGENT, USER_AGENT)
-            .setEntity(
-                new ByteArrayEntity(request.toJson(json).getBytes(StandardCharsets.UTF_8), JSON))
+            .setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), JSON))
             .build();
+    HttpClientContext context = HttpClientContext.create();
+    context.setRequestConfig(requestConfig);
     Answer answer;
     try {
       answer =
           http.execute(
               post,
+              context,
               response ->
                   new Answer(
                       response.getCode(),
@@ -121,6 +128,9 @@ final class WhatsAppGraphClient implements AutoCloseable {
                       response.getEntity() == null
                           ? ""
                           : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+    } catch (IllegalStateException e) {
+      // the factory closed the shared pool (engine shutting down): try again on a new factory
+      throw new RetryableException("WhatsApp HTTP connection pool is closed: " + e.getMessage(), e);
     } catch (IOException e) {
       // Timeouts included: the message may or may not have gone out; WhatsApp has no idempotency
       // key, so a retry can duplicate it. The engine decides.
@@ -128,17 +138,7 @@ final class WhatsAppGraphClient implements AutoCloseable {
           "WhatsApp Cloud API not reachable at " + messagesUrl + ": " + e, e);
     }
     if (answer.status() / 100 == 2) {
-      Optional<String> wamid = SendMessageResponse.messageId(answer.body(), readers);
-      if (wamid.isPresent()) {
-        return wamid.get();
-      }
-      throw new PermanentException(
-          "WhatsApp answered HTTP "
-              + answer.status()
-              + " without a message id (the message may have been sent; not retried): "
-              + abbreviate(answer.body()),
-          null,
-          "no-message-id");
+      return answer;
     }
     PluginException failure =
         classifier.classify(answer.status(), answer.retryAfter(), abbreviate(answer.body()));
@@ -146,11 +146,6 @@ final class WhatsAppGraphClient implements AutoCloseable {
       throw retryable;
     }
     throw (PermanentException) failure;
-  }
-
-  @Override
-  public void close() {
-    http.close(CloseMode.GRACEFUL);
   }
 
   private static String abbreviate(String body) {

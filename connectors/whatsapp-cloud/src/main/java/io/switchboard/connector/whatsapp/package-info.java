@@ -1,5 +1,6 @@
 /**
- * The WhatsApp Cloud API channel connector: verifies and parses Meta's webhooks into
- * channel-neutral events and sends text replies through the Graph API.
+ * The WhatsApp Cloud API channel plugin: a webhook receiver per Meta app (handshake, signature,
+ * parsing into channel-neutral events) and a connector per business phone number (sending through
+ * the Graph API).
  */
 package io.switchboard.connector.whatsapp;

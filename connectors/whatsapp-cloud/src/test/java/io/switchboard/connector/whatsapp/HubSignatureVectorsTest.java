@@ -2,8 +2,8 @@ package io.switchboard.connector.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.connector.whatsapp.testing.WhatsAppContractSamples;
 import io.switchboard.spi.WebhookRequest;
-import io.switchboard.testkit.channel.WhatsAppContractSamples;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

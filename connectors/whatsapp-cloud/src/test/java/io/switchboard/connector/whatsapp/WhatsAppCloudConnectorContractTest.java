@@ -1,20 +1,51 @@
 package io.switchboard.connector.whatsapp;
 
+import io.switchboard.connector.whatsapp.testing.WhatsAppContractSamples;
+import io.switchboard.connector.whatsapp.testing.WhatsAppWebhookBuilder;
 import io.switchboard.spi.WebhookRequest;
 import io.switchboard.spi.channel.ChannelConnectorFactory;
 import io.switchboard.testkit.channel.ChannelConnectorContractTest;
 import io.switchboard.testkit.channel.WebhookSigner;
-import io.switchboard.testkit.channel.WhatsAppContractSamples;
-import io.switchboard.testkit.channel.WhatsAppWebhookBuilder;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
-/** The WhatsApp Cloud connector passes the channel connector contract of the test kit. */
+/**
+ * The WhatsApp Cloud plugin passes the channel contract of the test kit. The account points at a
+ * loopback stub, so the contract can see that refused content never reaches the Graph API.
+ */
 class WhatsAppCloudConnectorContractTest extends ChannelConnectorContractTest {
 
   static final String APP_SECRET = "test-app-secret-1234";
   static final String VERIFY_TOKEN = "demo-verify-token";
+  static final String PHONE_NUMBER_ID = "106540352242922";
+
+  private static GraphApiStub graph;
+
+  /** App options of a working Meta app. */
+  static Map<String, String> appConfig() {
+    return Map.of("appSecret", APP_SECRET, "verifyToken", VERIFY_TOKEN);
+  }
+
+  /** Account options of a working number (Graph API at its default address). */
+  static Map<String, String> accountConfig() {
+    return Map.of("phoneNumberId", PHONE_NUMBER_ID, "accessToken", "EAAG-test-access-token");
+  }
+
+  @BeforeAll
+  static void startStub() throws IOException {
+    graph = new GraphApiStub();
+  }
+
+  @AfterAll
+  static void stopStub() {
+    graph.close();
+  }
 
   @Override
   protected ChannelConnectorFactory factory() {
@@ -22,16 +53,20 @@ class WhatsAppCloudConnectorContractTest extends ChannelConnectorContractTest {
   }
 
   @Override
-  protected Map<String, String> validConfig() {
-    return Map.of(
-        "phoneNumberId",
-        "106540352242922",
-        "accessToken",
-        "EAAG-test-access-token",
-        "appSecret",
-        APP_SECRET,
-        "verifyToken",
-        VERIFY_TOKEN);
+  protected Map<String, String> validAppConfig() {
+    return appConfig();
+  }
+
+  @Override
+  protected Map<String, String> validAccountConfig() {
+    Map<String, String> config = new LinkedHashMap<>(accountConfig());
+    config.put("graphApiBaseUrl", graph.baseUrl());
+    return config;
+  }
+
+  @Override
+  protected Optional<Integer> channelCallsSoFar() {
+    return Optional.of(graph.received().size());
   }
 
   @Override
@@ -53,6 +88,17 @@ class WhatsAppCloudConnectorContractTest extends ChannelConnectorContractTest {
   }
 
   @Override
+  protected Map<String, byte[]> sampleBodies() {
+    Map<String, byte[]> samples = new LinkedHashMap<>();
+    for (String name : WhatsAppContractSamples.webhookNames()) {
+      if (!name.equals("verification-get.json")) {
+        samples.put(name, WhatsAppContractSamples.webhook(name));
+      }
+    }
+    return samples;
+  }
+
+  @Override
   protected byte[] oneTextMessageBody() {
     return WhatsAppContractSamples.webhook("inbound-text-message.json");
   }
@@ -69,8 +115,21 @@ class WhatsAppCloudConnectorContractTest extends ChannelConnectorContractTest {
   }
 
   @Override
+  protected List<String> nonsenseBodies() {
+    return List.of(
+        "",
+        "not json",
+        "{\"entry\":",
+        "[]",
+        "42",
+        "null",
+        "{\"object\":\"something_else\",\"entry\":[]}",
+        "{\"object\":\"whatsapp_business_account\"}");
+  }
+
+  @Override
   protected byte[] oneUnknownTypeMessageBody() {
-    return WhatsAppWebhookBuilder.forPhoneNumberId("106540352242922")
+    return WhatsAppWebhookBuilder.forPhoneNumberId(PHONE_NUMBER_ID)
         .message(
             "16505551234",
             "Sheena Nelson",
@@ -82,5 +141,15 @@ class WhatsAppCloudConnectorContractTest extends ChannelConnectorContractTest {
   @Override
   protected String unknownMessageType() {
     return "hologram";
+  }
+
+  @Override
+  protected byte[] batchWithOneUnreadableEvent() {
+    return WhatsAppWebhookBuilder.forPhoneNumberId(PHONE_NUMBER_ID)
+        .text("wamid.GOOD1", "16505551234", "Sheena Nelson", "Hello", 1749416383L)
+        .messageJson("{\"from\":\"16505551234\",\"timestamp\":\"1749416384\",\"type\":\"text\"}")
+        .text("wamid.GOOD2", "16505551234", "Sheena Nelson", "Anyone?", 1749416385L)
+        .status("wamid.OUT1", "delivered", "16505551234", 1749416386L)
+        .toBytes();
   }
 }

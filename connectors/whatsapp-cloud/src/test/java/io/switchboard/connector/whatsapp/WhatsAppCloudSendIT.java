@@ -3,16 +3,27 @@ package io.switchboard.connector.whatsapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.switchboard.connector.whatsapp.testing.WhatsAppContractSamples;
+import io.switchboard.connector.whatsapp.testing.WhatsAppContractSamples.SendCase;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.PluginConfig;
 import io.switchboard.spi.PluginContext;
 import io.switchboard.spi.channel.ChannelConnector;
-import io.switchboard.spi.channel.MessageContent;
 import io.switchboard.spi.channel.OutboundMessage;
 import io.switchboard.spi.channel.SendReceipt;
-import io.switchboard.testkit.channel.WhatsAppContractSamples;
-import io.switchboard.testkit.channel.WhatsAppContractSamples.SendCase;
+import io.switchboard.spi.content.Interactive;
+import io.switchboard.spi.content.Location;
+import io.switchboard.spi.content.MarkRead;
+import io.switchboard.spi.content.Media;
+import io.switchboard.spi.content.MediaKind;
+import io.switchboard.spi.content.OutboundContent;
+import io.switchboard.spi.content.Reaction;
+import io.switchboard.spi.content.Template;
+import io.switchboard.spi.content.TemplateComponent;
+import io.switchboard.spi.content.TemplateParameter;
+import io.switchboard.spi.content.Text;
 import io.switchboard.testkit.prism.PrismMock;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,13 +49,13 @@ class WhatsAppCloudSendIT {
 
   private static final String PHONE_NUMBER_ID = "106540352242922";
 
+  private WhatsAppCloudConnectorFactory factory;
   private ChannelConnector connector;
 
   @BeforeEach
   void connect() throws Exception {
-    WhatsAppCloudConnectorFactory factory = new WhatsAppCloudConnectorFactory();
-    Map<String, String> config =
-        new HashMap<>(new WhatsAppCloudConnectorContractTest().validConfig());
+    factory = new WhatsAppCloudConnectorFactory();
+    Map<String, String> config = new HashMap<>(WhatsAppCloudConnectorContractTest.accountConfig());
     config.put("graphApiBaseUrl", PRISM.baseUrl());
     connector =
         factory.create(
@@ -55,6 +66,7 @@ class WhatsAppCloudSendIT {
   @AfterEach
   void close() {
     connector.close();
+    factory.close();
   }
 
   @Test
@@ -66,7 +78,8 @@ class WhatsAppCloudSendIT {
                 "it:1",
                 "16505551234",
                 "+16505551234",
-                MessageContent.text("Your order 4567 ships tomorrow."),
+                Text.of("Your order 4567 ships tomorrow."),
+                null,
                 null));
     assertThat(receipt.externalMessageId()).startsWith("wamid.");
   }
@@ -80,8 +93,9 @@ class WhatsAppCloudSendIT {
                 "it:2",
                 "16505551234",
                 null,
-                MessageContent.text("مرحبا، طلبك في الطريق 📦 \"quoted\"\nsecond line"),
-                "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA="));
+                new Text("مرحبا، طلبك في الطريق 📦 \"quoted\"\nhttps://shop.example/t/4567", true),
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=",
+                null));
     assertThat(receipt.externalMessageId()).startsWith("wamid.");
   }
 
@@ -89,8 +103,96 @@ class WhatsAppCloudSendIT {
   @DisplayName("a text of the maximum length is a valid send request")
   void longestTextIsAccepted() {
     sendOrFail(
-        new OutboundMessage(
-            "it:3", "16505551234", null, MessageContent.text("x".repeat(4096)), null));
+        new OutboundMessage("it:3", "16505551234", null, Text.of("x".repeat(4096)), null, null));
+  }
+
+  @Test
+  @DisplayName("mark as read, with and without typing indicator, is a valid request")
+  void markReadIsAccepted() {
+    sendOrFail(
+        content(
+            new MarkRead("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", false)));
+    sendOrFail(
+        content(
+            new MarkRead("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", true)));
+  }
+
+  @Test
+  @DisplayName("reaction, location and media by link are valid send requests")
+  void smallTypesAreAccepted() {
+    assertThat(sendOrFail(content(new Reaction("wamid.X", "👍"))).externalMessageId())
+        .startsWith("wamid.");
+    assertThat(sendOrFail(content(new Reaction("wamid.X", ""))).externalMessageId())
+        .startsWith("wamid.");
+    sendOrFail(
+        content(
+            new Location(
+                new BigDecimal("24.7136"), new BigDecimal("46.6753"), "Riyadh", "King Fahd Rd")));
+    sendOrFail(content(Media.byLink(MediaKind.IMAGE, "https://shop.example/a.jpg", "The lid")));
+    sendOrFail(content(Media.byLink(MediaKind.VIDEO, "https://shop.example/a.mp4", null)));
+    sendOrFail(content(Media.byLink(MediaKind.VOICE, "https://shop.example/a.ogg", null)));
+    sendOrFail(
+        content(
+            Media.byLink(MediaKind.DOCUMENT, "https://shop.example/i.pdf", "Invoice")
+                .withFileName("invoice.pdf")));
+    sendOrFail(content(Media.byLink(MediaKind.STICKER, "https://shop.example/s.webp", null)));
+  }
+
+  @Test
+  @DisplayName("templates with text, currency, date, media header and buttons are valid requests")
+  void templatesAreAccepted() {
+    sendOrFail(
+        content(
+            new Template(
+                "order_update",
+                "en_US",
+                List.of(
+                    TemplateComponent.header(
+                        TemplateParameter.media(
+                            Media.byLink(MediaKind.IMAGE, "https://shop.example/b.jpg", null))),
+                    TemplateComponent.body(
+                        TemplateParameter.text("Amal"),
+                        TemplateParameter.currency(new BigDecimal("99.80"), "AED", "AED 99.80"),
+                        new TemplateParameter.DateTimeValue(
+                            null,
+                            java.time.OffsetDateTime.parse("2025-06-09T10:00:00+04:00"),
+                            "9 June 2025")),
+                    TemplateComponent.urlButton(1, "4567"),
+                    new TemplateComponent(
+                        TemplateComponent.Part.BUTTON,
+                        2,
+                        "quick_reply",
+                        List.of(TemplateParameter.text("STOP")))))));
+  }
+
+  @Test
+  @DisplayName("reply buttons and list messages are valid requests")
+  void interactiveIsAccepted() {
+    sendOrFail(
+        content(
+            Interactive.buttons(
+                "Is this your address?",
+                List.of(
+                    new Interactive.Option("yes", "Yes", null),
+                    new Interactive.Option("no", "No", null)))));
+    sendOrFail(
+        content(
+            new Interactive(
+                Interactive.Style.LIST,
+                "Shipping",
+                "Pick a speed",
+                "Prices incl. VAT",
+                "Options",
+                List.of(
+                    new Interactive.Section(
+                        "Fast",
+                        List.of(
+                            new Interactive.Option("x", "Express", "Next day"),
+                            new Interactive.Option("s", "Standard", null)))))));
+  }
+
+  private static OutboundMessage content(OutboundContent content) {
+    return new OutboundMessage("it:c", "16505551234", "+16505551234", content, null, null);
   }
 
   @Test

@@ -4,15 +4,28 @@ import static io.switchboard.connector.whatsapp.GraphApiStub.metaError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.InvalidConfigurationException;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.PluginConfig;
 import io.switchboard.spi.PluginContext;
+import io.switchboard.spi.PluginEnvironment;
 import io.switchboard.spi.RetryableException;
 import io.switchboard.spi.channel.ChannelConnector;
-import io.switchboard.spi.channel.MessageContent;
 import io.switchboard.spi.channel.OutboundMessage;
-import java.io.IOException;
+import io.switchboard.spi.content.ContactCard;
+import io.switchboard.spi.content.Contacts;
+import io.switchboard.spi.content.Interactive;
+import io.switchboard.spi.content.Location;
+import io.switchboard.spi.content.MarkRead;
+import io.switchboard.spi.content.Media;
+import io.switchboard.spi.content.MediaKind;
+import io.switchboard.spi.content.Reaction;
+import io.switchboard.spi.content.Template;
+import io.switchboard.spi.content.TemplateComponent;
+import io.switchboard.spi.content.TemplateParameter;
+import io.switchboard.spi.content.Text;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,24 +53,25 @@ class WhatsAppCloudSendTest {
           + "\"16505551234\"}],\"messages\":[{\"id\":\"wamid.SENT0001\"}]}";
 
   private GraphApiStub graph;
+  private WhatsAppCloudConnectorFactory factory;
   private ChannelConnector connector;
 
   @BeforeEach
   void start() throws Exception {
     graph = new GraphApiStub();
+    factory = new WhatsAppCloudConnectorFactory();
     connector = connect(graph.baseUrl());
   }
 
   @AfterEach
   void stop() {
     connector.close();
+    factory.close();
     graph.close();
   }
 
-  private static ChannelConnector connect(String baseUrl) throws InvalidConfigurationException {
-    WhatsAppCloudConnectorFactory factory = new WhatsAppCloudConnectorFactory();
-    Map<String, String> config =
-        new HashMap<>(new WhatsAppCloudConnectorContractTest().validConfig());
+  private ChannelConnector connect(String baseUrl) throws InvalidConfigurationException {
+    Map<String, String> config = new HashMap<>(WhatsAppCloudConnectorContractTest.accountConfig());
     config.put("graphApiBaseUrl", baseUrl);
     config.put("requestTimeout", "PT1S");
     return factory.create(
@@ -65,8 +79,28 @@ class WhatsAppCloudSendTest {
   }
 
   private static OutboundMessage text(String body) {
-    return new OutboundMessage(
-        "rt:62", "16505551234", "+16505551234", MessageContent.text(body), null);
+    return send(Text.of(body));
+  }
+
+  private static OutboundMessage send(io.switchboard.spi.content.OutboundContent content) {
+    return new OutboundMessage("rt:62", "16505551234", "+16505551234", content, null, null);
+  }
+
+  private String sentBody(io.switchboard.spi.content.OutboundContent content) throws Exception {
+    graph.answer(200, OK);
+    connector.send(send(content));
+    return graph.received().get(graph.received().size() - 1).body();
+  }
+
+  private static String envelope(String type, String payload) {
+    return "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
+        + "\"to\":\"16505551234\",\"type\":\""
+        + type
+        + "\",\""
+        + type
+        + "\":"
+        + payload
+        + "}";
   }
 
   @Test
@@ -101,7 +135,7 @@ class WhatsAppCloudSendTest {
     graph.answer(200, OK);
     connector.send(
         new OutboundMessage(
-            "rt:63", "16505551234", null, MessageContent.text("Sí, \"azul\" 📦\nok"), "wamid.IN1"));
+            "rt:63", "16505551234", null, Text.of("Sí, \"azul\" 📦\nok"), "wamid.IN1", null));
     assertThat(graph.received().get(0).body())
         .isEqualTo(
             "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
@@ -121,7 +155,11 @@ class WhatsAppCloudSendTest {
             "Message failed to send because more than 24 hours have passed since the customer last replied to this number."));
     assertThatThrownBy(() -> connector.send(text("Hello again")))
         .isInstanceOfSatisfying(
-            PermanentException.class, e -> assertThat(e.code()).contains("131047"))
+            PermanentException.class,
+            e -> {
+              assertThat(e.code()).contains("131047");
+              assertThat(e.reason()).isEqualTo(FailureReason.WINDOW_CLOSED);
+            })
         .hasMessageContaining("Re-engagement message")
         .hasMessageContaining("only an approved template")
         .hasMessageContaining("fbtrace_id AbCdEf123");
@@ -135,7 +173,12 @@ class WhatsAppCloudSendTest {
         metaError(
             190, "OAuthException", "Error validating access token: Session has expired", "x"));
     assertThatThrownBy(() -> connector.send(text("Hi")))
-        .isInstanceOfSatisfying(PermanentException.class, e -> assertThat(e.code()).contains("190"))
+        .isInstanceOfSatisfying(
+            PermanentException.class,
+            e -> {
+              assertThat(e.code()).contains("190");
+              assertThat(e.reason()).isEqualTo(FailureReason.AUTH_FAILED);
+            })
         .hasMessageContaining("renew the accessToken");
   }
 
@@ -149,7 +192,11 @@ class WhatsAppCloudSendTest {
     graph.answer(404, "<html>not found</html>");
     assertThatThrownBy(() -> connector.send(text("Hi")))
         .isInstanceOfSatisfying(
-            PermanentException.class, e -> assertThat(e.code()).contains("http-404"))
+            PermanentException.class,
+            e -> {
+              assertThat(e.code()).contains("http-404");
+              assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND);
+            })
         .hasMessageContaining("HTTP 404 without a Graph API error body");
   }
 
@@ -187,7 +234,9 @@ class WhatsAppCloudSendTest {
             "Rate limit hit",
             "Cloud API message throughput has been reached."));
     assertThatThrownBy(() -> connector.send(text("Hi")))
-        .isInstanceOf(RetryableException.class)
+        .isInstanceOfSatisfying(
+            RetryableException.class,
+            e -> assertThat(e.reason()).isEqualTo(FailureReason.RATE_LIMITED))
         .hasMessageContaining("130429");
   }
 
@@ -223,7 +272,11 @@ class WhatsAppCloudSendTest {
     graph.answer(502, "Bad gateway");
     assertThatThrownBy(() -> connector.send(text("Hi")))
         .isInstanceOfSatisfying(
-            RetryableException.class, e -> assertThat(e.retryAfter()).isEmpty());
+            RetryableException.class,
+            e -> {
+              assertThat(e.retryAfter()).isEmpty();
+              assertThat(e.reason()).isEqualTo(FailureReason.UNAVAILABLE);
+            });
   }
 
   @Test
@@ -266,20 +319,193 @@ class WhatsAppCloudSendTest {
   }
 
   @Test
-  @DisplayName("content other than text is not implemented yet and never reaches WhatsApp")
-  void otherTypesAreNotImplemented() {
-    OutboundMessage image =
-        new OutboundMessage(
-            "rt:64",
-            "16505551234",
-            null,
-            new MessageContent("image", "Lid", List.of(), null),
-            null);
-    assertThatThrownBy(() -> connector.send(image))
+  @DisplayName("link previews are asked for when the text wants one")
+  void previewUrlIsSent() throws Exception {
+    assertThat(sentBody(new Text("See https://example.com/track/4567", true)))
+        .isEqualTo(
+            envelope(
+                "text", "{\"preview_url\":true,\"body\":\"See https://example.com/track/4567\"}"));
+  }
+
+  @Test
+  @DisplayName("mark as read: status read with the message id; the receipt names that message")
+  void markReadIsSent() throws Exception {
+    graph.answer(200, "{\"success\":true}");
+    assertThat(connector.send(send(new MarkRead("wamid.IN7", false))).externalMessageId())
+        .isEqualTo("wamid.IN7");
+    assertThat(graph.received().get(0).body())
+        .isEqualTo(
+            "{\"messaging_product\":\"whatsapp\",\"status\":\"read\",\"message_id\":\"wamid.IN7\"}");
+    connector.send(send(new MarkRead("wamid.IN8", true)));
+    assertThat(graph.received().get(1).body()).contains("\"typing_indicator\":{\"type\":\"text\"}");
+  }
+
+  @Test
+  @DisplayName("reaction, location (coordinates exact) and media by link are written as Meta wants")
+  void smallTypesAreSent() throws Exception {
+    assertThat(sentBody(new Reaction("wamid.IN1", "👍")))
+        .isEqualTo(envelope("reaction", "{\"message_id\":\"wamid.IN1\",\"emoji\":\"👍\"}"));
+    assertThat(
+            sentBody(
+                new Location(
+                    new BigDecimal("24.7136000001"), new BigDecimal("46.6753"), "Riyadh", null)))
+        .isEqualTo(
+            envelope(
+                "location",
+                "{\"latitude\":24.7136000001,\"longitude\":46.6753,\"name\":\"Riyadh\"}"));
+    assertThat(
+            sentBody(
+                Media.byLink(MediaKind.DOCUMENT, "https://shop.example/i.pdf", "Invoice")
+                    .withFileName("invoice.pdf")))
+        .isEqualTo(
+            envelope(
+                "document",
+                "{\"link\":\"https://shop.example/i.pdf\",\"caption\":\"Invoice\","
+                    + "\"filename\":\"invoice.pdf\"}"));
+    assertThat(sentBody(Media.byLink(MediaKind.VOICE, "https://shop.example/v.ogg", "ignored")))
+        .isEqualTo(envelope("audio", "{\"link\":\"https://shop.example/v.ogg\"}"));
+  }
+
+  @Test
+  @DisplayName("a template with text, currency and a URL button parameter")
+  void templateIsSent() throws Exception {
+    Template template =
+        new Template(
+            "order_update",
+            "ar",
+            List.of(
+                TemplateComponent.body(
+                    TemplateParameter.text("4567"),
+                    TemplateParameter.currency(new BigDecimal("99.8"), "AED", "AED 99.80")),
+                TemplateComponent.urlButton(1, "4567")));
+    assertThat(sentBody(template))
+        .isEqualTo(
+            envelope(
+                "template",
+                "{\"name\":\"order_update\",\"language\":{\"code\":\"ar\"},\"components\":["
+                    + "{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"4567\"},"
+                    + "{\"type\":\"currency\",\"currency\":{\"fallback_value\":\"AED 99.80\","
+                    + "\"code\":\"AED\",\"amount_1000\":99800}}]},"
+                    + "{\"type\":\"button\",\"sub_type\":\"url\",\"index\":\"1\","
+                    + "\"parameters\":[{\"type\":\"text\",\"text\":\"4567\"}]}]}"));
+  }
+
+  @Test
+  @DisplayName("an amount with more than 3 decimals is refused before sending")
+  void templateAmountPrecisionIsChecked() {
+    Template template =
+        new Template(
+            "t",
+            "en",
+            List.of(
+                TemplateComponent.body(
+                    TemplateParameter.currency(new BigDecimal("1.0005"), "USD", "$1"))));
+    assertThatThrownBy(() -> connector.send(send(template)))
         .isInstanceOfSatisfying(
-            PermanentException.class, e -> assertThat(e.code()).contains("not-implemented"))
-        .hasMessageContaining("\"image\" is not implemented yet");
+            PermanentException.class,
+            e -> assertThat(e.reason()).isEqualTo(FailureReason.INVALID_CONTENT));
     assertThat(graph.received()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("reply buttons and a list message")
+  void interactiveIsSent() throws Exception {
+    assertThat(
+            sentBody(
+                Interactive.buttons(
+                    "Is this your address?",
+                    List.of(
+                        new Interactive.Option("yes", "Yes", null),
+                        new Interactive.Option("no", "No", null)))))
+        .isEqualTo(
+            envelope(
+                "interactive",
+                "{\"type\":\"button\",\"body\":{\"text\":\"Is this your address?\"},"
+                    + "\"action\":{\"buttons\":[{\"type\":\"reply\",\"reply\":{\"id\":\"yes\","
+                    + "\"title\":\"Yes\"}},{\"type\":\"reply\",\"reply\":{\"id\":\"no\","
+                    + "\"title\":\"No\"}}]}}"));
+    Interactive list =
+        new Interactive(
+            Interactive.Style.LIST,
+            "Shipping",
+            "Pick a speed",
+            "Prices incl. VAT",
+            "Options",
+            List.of(
+                new Interactive.Section(
+                    "Fast", List.of(new Interactive.Option("x", "Express", "Next day")))));
+    assertThat(sentBody(list))
+        .isEqualTo(
+            envelope(
+                "interactive",
+                "{\"type\":\"list\",\"header\":{\"type\":\"text\",\"text\":\"Shipping\"},"
+                    + "\"body\":{\"text\":\"Pick a speed\"},\"footer\":{\"text\":\"Prices incl."
+                    + " VAT\"},\"action\":{\"button\":\"Options\",\"sections\":[{\"title\":\"Fast\","
+                    + "\"rows\":[{\"id\":\"x\",\"title\":\"Express\",\"description\":\"Next"
+                    + " day\"}]}]}}"));
+  }
+
+  @Test
+  @DisplayName("contacts and media by reference are not implemented and never reach WhatsApp")
+  void notImplementedTypesAreRefused() {
+    Contacts contacts =
+        new Contacts(
+            List.of(
+                new ContactCard(
+                    "Amal",
+                    List.of(new ContactCard.Entry("CELL", "+97150")),
+                    null,
+                    null,
+                    null,
+                    null)));
+    assertThatThrownBy(() -> connector.send(send(contacts)))
+        .isInstanceOfSatisfying(
+            PermanentException.class,
+            e -> {
+              assertThat(e.code()).contains("not-implemented");
+              assertThat(e.reason()).isEqualTo(FailureReason.NOT_IMPLEMENTED);
+            })
+        .hasMessageContaining("contacts");
+    assertThatThrownBy(
+            () ->
+                connector.send(
+                    send(Media.byReference(MediaKind.IMAGE, "media:7f3a", "image/jpeg", null))))
+        .isInstanceOfSatisfying(
+            PermanentException.class,
+            e -> assertThat(e.reason()).isEqualTo(FailureReason.NOT_IMPLEMENTED))
+        .hasMessageContaining("image");
+    assertThat(graph.received()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the send policy lists exactly what send supports, with Meta's windows and limits")
+  void sendPolicyMatchesSend() {
+    var policy = connector.sendPolicy();
+    assertThat(policy.outboundTypes())
+        .containsExactlyInAnyOrder(
+            "text",
+            "image",
+            "video",
+            "audio",
+            "document",
+            "sticker",
+            "location",
+            "reaction",
+            "interactive",
+            "template",
+            "mark_read");
+    assertThat(policy.windows())
+        .extracting(w -> w.name() + "/" + w.opener() + "/" + w.length().toHours())
+        .containsExactly("customer-service/CUSTOMER_MESSAGE/24", "free-entry-point/AD_REFERRAL/72");
+    assertThat(policy.outsideWindows())
+        .isEqualTo(io.switchboard.spi.channel.SendPolicy.OutsideWindows.TEMPLATES_ONLY);
+    assertThat(policy.messagesPerSecond()).isEqualTo(80);
+    assertThat(policy.samePairInterval()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(policy.maxTextLength()).isEqualTo(4096);
+    assertThat(policy.maxMediaBytes())
+        .containsEntry(MediaKind.IMAGE, 5L * 1024 * 1024)
+        .containsEntry(MediaKind.DOCUMENT, 100L * 1024 * 1024)
+        .containsEntry(MediaKind.STICKER, 500L * 1024);
   }
 
   @Test
@@ -287,13 +513,20 @@ class WhatsAppCloudSendTest {
   void badMessagesAreRefusedLocally() {
     assertThatThrownBy(() -> connector.send(text("  ")))
         .isInstanceOfSatisfying(
-            PermanentException.class, e -> assertThat(e.code()).contains("empty-text"));
+            PermanentException.class,
+            e -> {
+              assertThat(e.code()).contains("empty-text");
+              assertThat(e.reason()).isEqualTo(FailureReason.INVALID_CONTENT);
+            });
     assertThatThrownBy(() -> connector.send(text("x".repeat(4097))))
         .isInstanceOfSatisfying(
-            PermanentException.class, e -> assertThat(e.code()).contains("text-too-long"))
+            PermanentException.class,
+            e -> {
+              assertThat(e.code()).contains("text-too-long");
+              assertThat(e.reason()).isEqualTo(FailureReason.TOO_LARGE);
+            })
         .hasMessageContaining("4096");
-    OutboundMessage toPsid =
-        new OutboundMessage("k", "psid-abc", null, MessageContent.text("Hi"), null);
+    OutboundMessage toPsid = new OutboundMessage("k", "psid-abc", null, Text.of("Hi"), null, null);
     assertThatThrownBy(() -> connector.send(toPsid))
         .isInstanceOfSatisfying(
             PermanentException.class, e -> assertThat(e.code()).contains("invalid-recipient"));
@@ -305,28 +538,50 @@ class WhatsAppCloudSendTest {
   void phoneIsUsedWhenIdIsNotNumeric() throws Exception {
     graph.answer(200, OK);
     connector.send(
-        new OutboundMessage("k", "customer-7", "+16505551234", MessageContent.text("Hi"), null));
+        new OutboundMessage("k", "customer-7", "+16505551234", Text.of("Hi"), null, null));
     assertThat(graph.received().get(0).body()).contains("\"to\":\"16505551234\"");
   }
 
   @Test
-  @DisplayName("configuration: phone number instead of its id, or a zero timeout, is refused")
-  void inconsistentConfigurationIsRefused() throws IOException {
-    WhatsAppCloudConnectorFactory factory = new WhatsAppCloudConnectorFactory();
-    Map<String, String> config =
-        new HashMap<>(new WhatsAppCloudConnectorContractTest().validConfig());
+  @DisplayName("all numbers share the factory's pool: closing one number leaves the others working")
+  void numbersShareOnePool() throws Exception {
+    ChannelConnector second = connect(graph.baseUrl());
+    second.close();
+    graph.answer(200, OK);
+    assertThat(connector.send(text("still works")).externalMessageId()).isEqualTo("wamid.SENT0001");
+    factory.close();
+    assertThatThrownBy(() -> connector.send(text("after shutdown")))
+        .isInstanceOf(RetryableException.class)
+        .hasMessageContaining("pool is closed");
+  }
+
+  @Test
+  @DisplayName("init sizes the shared pool from max-connections; without init it has 50")
+  void poolSizeComesFromTheEnvironment() {
+    WhatsAppCloudConnectorFactory configured = new WhatsAppCloudConnectorFactory();
+    configured.init(new PluginEnvironment(CLOCK, Map.of("max-connections", "7")));
+    assertThat(configured.pool().maxConnections()).isEqualTo(7);
+    configured.close();
+    WhatsAppCloudConnectorFactory lazy = new WhatsAppCloudConnectorFactory();
+    assertThat(lazy.pool().maxConnections()).isEqualTo(50);
+    lazy.close();
+  }
+
+  @Test
+  @DisplayName("configuration: phone number instead of its id, a zero timeout, app secret refused")
+  void inconsistentConfigurationIsRefused() {
+    Map<String, String> config = new HashMap<>(WhatsAppCloudConnectorContractTest.accountConfig());
     config.put("phoneNumberId", "+1 555 078 3881");
     config.put("requestTimeout", "PT0S");
-    assertThatThrownBy(
-            () ->
-                factory.create(
-                    PluginConfig.of(factory.options(), config), new PluginContext("wa", CLOCK)))
+    config.put("appSecret", "belongs to the app");
+    assertThatThrownBy(() -> PluginConfig.of(factory.options(), config))
         .isInstanceOfSatisfying(
             InvalidConfigurationException.class,
             e ->
                 assertThat(e.problems())
-                    .hasSize(2)
-                    .anySatisfy(p -> assertThat(p).startsWith("phoneNumberId"))
-                    .anySatisfy(p -> assertThat(p).startsWith("requestTimeout")));
+                    .hasSize(3)
+                    .anySatisfy(p -> assertThat(p).startsWith("phoneNumberId must be the numeric"))
+                    .anySatisfy(p -> assertThat(p).startsWith("requestTimeout must be more"))
+                    .anySatisfy(p -> assertThat(p).startsWith("appSecret is not an option")));
   }
 }

@@ -1,21 +1,26 @@
 package io.switchboard.testkit.channel;
 
-import io.switchboard.spi.Attachment;
 import io.switchboard.spi.channel.ChannelUser;
 import io.switchboard.spi.channel.CustomerMessage;
-import io.switchboard.spi.channel.MessageContent;
+import io.switchboard.spi.channel.MessageContext;
+import io.switchboard.spi.channel.Referral;
+import io.switchboard.spi.content.InboundContent;
+import io.switchboard.spi.content.Media;
+import io.switchboard.spi.content.MediaKind;
+import io.switchboard.spi.content.Text;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds realistic {@link CustomerMessage}s for engine and adapter tests; every field has a
- * plausible WhatsApp-like default (fake 1555/1650555 numbers), change only what the test is about.
+ * plausible default (fake 1555/1650555 numbers), change only what the test is about.
  *
  * <pre>{@code
  * CustomerMessage m = CustomerMessageBuilder.aCustomerMessage().withText("Where is order 4567?")
  *     .from("16505551234", "Kerry Fisher").build();
+ * CustomerMessage photo = CustomerMessageBuilder.aCustomerMessage()
+ *     .withMedia(MediaKind.IMAGE, "1003383421387256", "image/jpeg", "Broken lid").build();
  * }</pre>
  */
 public final class CustomerMessageBuilder {
@@ -23,16 +28,17 @@ public final class CustomerMessageBuilder {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private String externalId;
+  private String accountId = "106540352242922";
   private String userId = "16505551234";
   private String phone = "16505551234";
   private String displayName = "Sheena Nelson";
+  private String username;
+  private List<String> otherIds = List.of();
   private Instant sentAt = Instant.ofEpochSecond(1749416383);
-  private String type = "text";
-  private String text = "Does it come in another color?";
-  private final List<Attachment> attachments = new ArrayList<>();
+  private InboundContent content = Text.of("Does it come in another color?");
+  private String quoted;
+  private Referral referral;
   private String rawJson;
-  private String replyTo;
-  private String accountId = "106540352242922";
 
   private CustomerMessageBuilder() {
     externalId = "wamid.TESTKIT" + String.format("%06d", SEQUENCE.incrementAndGet());
@@ -57,30 +63,35 @@ public final class CustomerMessageBuilder {
     return this;
   }
 
-  /** The sender's phone as the channel gives it, or {@code null} (e.g. Messenger). */
+  /** The sender's phone as the channel gives it, or {@code null} (Messenger, business ids). */
   public CustomerMessageBuilder withPhone(String phoneNumber) {
     this.phone = phoneNumber;
     return this;
   }
 
+  /** The sender's handle and further ids (e.g. a WhatsApp parent user id). */
+  public CustomerMessageBuilder withUsername(String handle, String... moreIds) {
+    this.username = handle;
+    this.otherIds = List.of(moreIds);
+    return this;
+  }
+
   /** A text message with this body. */
   public CustomerMessageBuilder withText(String body) {
-    this.type = "text";
-    this.text = body;
+    this.content = Text.of(body);
     return this;
   }
 
-  /** Any message type with its caption or summary (e.g. {@code "image", "Broken lid"}). */
-  public CustomerMessageBuilder ofType(String messageType, String captionOrSummary) {
-    this.type = messageType;
-    this.text = captionOrSummary;
+  /** A media message fetched by reference. */
+  public CustomerMessageBuilder withMedia(
+      MediaKind kind, String reference, String mimeType, String caption) {
+    this.content = Media.byReference(kind, reference, mimeType, caption);
     return this;
   }
 
-  /** Adds a file reference, as a connector produces before download. */
-  public CustomerMessageBuilder withAttachment(
-      String fileName, String contentType, String reference) {
-    attachments.add(new Attachment(fileName, contentType, -1, reference, null));
+  /** Any structured content. */
+  public CustomerMessageBuilder withContent(InboundContent inboundContent) {
+    this.content = inboundContent;
     return this;
   }
 
@@ -98,7 +109,13 @@ public final class CustomerMessageBuilder {
 
   /** The quoted message's channel id. */
   public CustomerMessageBuilder replyingTo(String externalMessageId) {
-    this.replyTo = externalMessageId;
+    this.quoted = externalMessageId;
+    return this;
+  }
+
+  /** The ad the customer came from. */
+  public CustomerMessageBuilder fromAd(Referral ad) {
+    this.referral = ad;
     return this;
   }
 
@@ -109,12 +126,17 @@ public final class CustomerMessageBuilder {
   }
 
   public CustomerMessage build() {
+    MessageContext context =
+        quoted == null && referral == null
+            ? MessageContext.NONE
+            : new MessageContext(quoted, false, false, referral);
     return new CustomerMessage(
         externalId,
-        new ChannelUser(userId, phone, displayName),
+        accountId,
+        new ChannelUser(userId, phone, displayName, username, otherIds),
         sentAt,
-        new MessageContent(type, text, attachments, rawJson),
-        replyTo,
-        accountId);
+        content,
+        context,
+        rawJson);
   }
 }

@@ -14,28 +14,41 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A WhatsApp webhook POST body ({@code object: whatsapp_business_account}), read leniently: unknown
  * fields are ignored, changes other than {@code messages} (account updates, groups, ...) are
- * skipped. Only what makes the body unusable is an error: not JSON, not an object, another {@code
- * object} kind, no {@code entry} array, or a message or status without the fields that identify it.
+ * skipped. Only what makes the whole body unusable is an error: not JSON, not an object, another
+ * {@code object} kind, no {@code entry} array. Entries, changes, messages and statuses of the wrong
+ * shape are handed on as they are, for the parser to report one by one.
  *
  * @param changes the {@code messages} changes of all entries, in body order
+ * @param badEntries entries or {@code messages} changes that are not objects: position and JSON
  */
-public record WebhookNotification(List<WebhookChange> changes) {
+public record WebhookNotification(List<WebhookChange> changes, List<BadPart> badEntries) {
 
   /** The value of {@code object} in WhatsApp Business Account webhooks. */
   public static final String OBJECT_KIND = "whatsapp_business_account";
 
+  /**
+   * A part of the body that is not even shaped like an entry or a change.
+   *
+   * @param path e.g. {@code entry[2]}
+   * @param key a short position key for dedupe keys, e.g. {@code 2:entry}
+   * @param json the part as received
+   */
+  public record BadPart(String path, String key, JsonValue json) {}
+
   public WebhookNotification {
     changes = List.copyOf(changes);
+    badEntries = List.copyOf(badEntries);
   }
 
   /**
    * Reads a raw body.
    *
-   * @throws MalformedPayloadException naming the first problem and where it is
+   * @throws MalformedPayloadException when the body as a whole is not a WhatsApp webhook
    */
   public static WebhookNotification read(byte[] body, JsonReaderFactory json)
       throws MalformedPayloadException {
@@ -46,12 +59,14 @@ public record WebhookNotification(List<WebhookChange> changes) {
     JsonValue root;
     try (JsonReader reader = json.createReader(new ByteArrayInputStream(body))) {
       root = reader.readValue();
-    } catch (JsonException e) {
+    } catch (JsonException | IllegalStateException e) {
       throw new MalformedPayloadException("body is not JSON: " + e.getMessage(), e);
     }
     if (!(root instanceof JsonObject envelope)) {
       throw new MalformedPayloadException(
-          "body is JSON " + root.getValueType().name().toLowerCase() + ", expected an object",
+          "body is JSON "
+              + Objects.requireNonNullElse(root, JsonValue.NULL).getValueType().name().toLowerCase()
+              + ", expected an object",
           null);
     }
     String kind = string(envelope, "object");
@@ -63,88 +78,50 @@ public record WebhookNotification(List<WebhookChange> changes) {
       throw new MalformedPayloadException("body has no \"entry\" array", null);
     }
     List<WebhookChange> changes = new ArrayList<>();
+    List<BadPart> bad = new ArrayList<>();
     for (int e = 0; e < entries.size(); e++) {
       if (!(entries.get(e) instanceof JsonObject entry)) {
-        throw new MalformedPayloadException("entry[" + e + "] is not an object", null);
+        bad.add(new BadPart("entry[" + e + "]", e + ":entry", entries.get(e)));
+        continue;
       }
-      List<JsonObject> entryChanges = objects(entry, "changes");
+      if (!(entry.get("changes") instanceof JsonArray entryChanges)) {
+        continue;
+      }
       for (int c = 0; c < entryChanges.size(); c++) {
-        JsonObject change = entryChanges.get(c);
-        JsonObject value = object(change, "value");
-        if ("messages".equals(string(change, "field")) && value != null) {
-          changes.add(readChange(value, "entry[" + e + "].changes[" + c + "].value"));
+        JsonValue element = entryChanges.get(c);
+        JsonObject change = element instanceof JsonObject o ? o : null;
+        if (change == null || !"messages".equals(string(change, "field"))) {
+          continue; // other fields (account updates, groups, ...) carry no messages
         }
+        JsonObject value = object(change, "value");
+        if (value == null) {
+          bad.add(new BadPart("entry[" + e + "].changes[" + c + "]", e + ":" + c, change));
+          continue;
+        }
+        changes.add(readChange(e, c, value));
       }
     }
-    return new WebhookNotification(changes);
+    return new WebhookNotification(changes, bad);
   }
 
-  private static WebhookChange readChange(JsonObject value, String path)
-      throws MalformedPayloadException {
+  private static WebhookChange readChange(int entry, int change, JsonObject value) {
     List<WebhookContact> contacts = new ArrayList<>();
     for (JsonObject contact : objects(value, "contacts")) {
-      String waId = string(contact, "wa_id");
-      if (waId != null) {
-        contacts.add(new WebhookContact(waId, string(object(contact, "profile"), "name")));
+      WebhookContact read = WebhookContact.read(contact);
+      if (read != null) {
+        contacts.add(read);
       }
     }
-    List<WebhookMessage> messages = new ArrayList<>();
-    List<JsonObject> rawMessages = objects(value, "messages");
-    for (int m = 0; m < rawMessages.size(); m++) {
-      messages.add(readMessage(rawMessages.get(m), path + ".messages[" + m + "]"));
-    }
-    List<WebhookStatus> statuses = new ArrayList<>();
-    List<JsonObject> rawStatuses = objects(value, "statuses");
-    for (int s = 0; s < rawStatuses.size(); s++) {
-      statuses.add(readStatus(rawStatuses.get(s), path + ".statuses[" + s + "]"));
-    }
     return new WebhookChange(
-        string(object(value, "metadata"), "phone_number_id"), contacts, messages, statuses);
+        entry,
+        change,
+        LenientJson.text(object(value, "metadata"), "phone_number_id"),
+        contacts,
+        elements(value, "messages"),
+        elements(value, "statuses"));
   }
 
-  private static WebhookMessage readMessage(JsonObject message, String path)
-      throws MalformedPayloadException {
-    String type = string(message, "type");
-    return new WebhookMessage(
-        required(message, "id", path),
-        required(message, "from", path),
-        epochSeconds(message, path),
-        type == null || type.isBlank() ? "unknown" : type,
-        string(object(message, "context"), "id"),
-        message);
-  }
-
-  private static WebhookStatus readStatus(JsonObject status, String path)
-      throws MalformedPayloadException {
-    JsonObject error = objects(status, "errors").stream().findFirst().orElse(null);
-    String title = string(error, "title");
-    return new WebhookStatus(
-        required(status, "id", path),
-        required(status, "status", path),
-        epochSeconds(status, path),
-        required(status, "recipient_id", path),
-        string(error, "code"),
-        title != null ? title : string(error, "message"),
-        string(object(error, "error_data"), "details"));
-  }
-
-  private static String required(JsonObject object, String key, String path)
-      throws MalformedPayloadException {
-    String value = string(object, key);
-    if (value == null || value.isBlank()) {
-      throw new MalformedPayloadException(path + " has no \"" + key + "\"", null);
-    }
-    return value;
-  }
-
-  private static long epochSeconds(JsonObject object, String path)
-      throws MalformedPayloadException {
-    String raw = required(object, "timestamp", path);
-    try {
-      return Long.parseLong(raw.trim());
-    } catch (NumberFormatException e) {
-      throw new MalformedPayloadException(
-          path + ".timestamp \"" + raw + "\" is not epoch seconds", e);
-    }
+  private static List<JsonValue> elements(JsonObject value, String key) {
+    return value.get(key) instanceof JsonArray array ? array : List.of();
   }
 }

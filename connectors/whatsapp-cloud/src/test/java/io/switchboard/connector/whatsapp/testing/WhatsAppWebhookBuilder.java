@@ -1,4 +1,4 @@
-package io.switchboard.testkit.channel;
+package io.switchboard.connector.whatsapp.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -114,6 +114,27 @@ public final class WhatsAppWebhookBuilder {
   public WhatsAppWebhookBuilder message(String waId, String profileName, String messageJson) {
     contact(waId, profileName);
     messages.add(messageJson);
+    return this;
+  }
+
+  /**
+   * Adds a contact entry as given (e.g. a business-scoped user without {@code wa_id}: {@code
+   * {"profile":{"name":"Kerry"},"user_id":"US.1349...","username":"kerry.f"}}).
+   */
+  public WhatsAppWebhookBuilder contactJson(String contactJson) {
+    contacts.add(contactJson);
+    return this;
+  }
+
+  /** Adds a message object as given, without a contact entry. */
+  public WhatsAppWebhookBuilder messageJson(String messageJson) {
+    messages.add(messageJson);
+    return this;
+  }
+
+  /** Adds a status object as given (to test statuses of odd or broken shapes). */
+  public WhatsAppWebhookBuilder statusJson(String statusJson) {
+    statuses.add(statusJson);
     return this;
   }
 

@@ -1,4 +1,4 @@
-package io.switchboard.testkit.channel;
+package io.switchboard.connector.whatsapp.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the WhatsApp Cloud API contract material bundled with the test kit (classpath {@code
- * /contracts/whatsapp-cloud/}): Meta's spec, real and constructed webhook bodies, signature vectors
- * and send cases. Origins are in {@code contracts/whatsapp-cloud/SOURCES.md}.
+ * Reads the WhatsApp Cloud API contract material bundled with this connector's tests (classpath
+ * {@code /contracts/whatsapp-cloud/}): Meta's spec, real and constructed webhook bodies, signature
+ * vectors and send cases. Origins are in {@code contracts/whatsapp-cloud/SOURCES.md}.
  *
  * <pre>{@code
  * byte[] body = WhatsAppContractSamples.webhook("inbound-text-message.json");

@@ -1,0 +1,76 @@
+package io.switchboard.connector.whatsapp.model;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+import java.util.Objects;
+
+/**
+ * Bodies of {@code POST /{phone-number-id}/messages}, written strictly as Meta's contract wants
+ * them:
+ *
+ * <pre>{@code
+ * {"messaging_product":"whatsapp","recipient_type":"individual","to":"16505551234","type":"text",
+ *  "context":{"message_id":"wamid..."},"text":{"preview_url":false,"body":"..."}}
+ * {"messaging_product":"whatsapp","status":"read","message_id":"wamid..."}
+ * }</pre>
+ *
+ * Callers build the type-specific object with {@link #object()} and {@link #array()} and wrap it
+ * with {@link #message}.
+ */
+public final class SendMessageRequest {
+
+  private final JsonProvider json;
+
+  public SendMessageRequest(JsonProvider json) {
+    this.json = Objects.requireNonNull(json);
+  }
+
+  /**
+   * A message to one customer.
+   *
+   * @param to the recipient's WhatsApp id or phone number, digits only
+   * @param type the message type, also the key of {@code payload}
+   * @param replyTo the {@code wamid} to quote, or {@code null}
+   */
+  public String message(String to, String type, JsonObjectBuilder payload, String replyTo) {
+    JsonObjectBuilder message =
+        json.createObjectBuilder()
+            .add("messaging_product", "whatsapp")
+            .add("recipient_type", "individual")
+            .add("to", to)
+            .add("type", type);
+    if (replyTo != null) {
+      message.add("context", json.createObjectBuilder().add("message_id", replyTo));
+    }
+    return message.add(type, payload).build().toString();
+  }
+
+  /** Marks a customer's message read, optionally showing a typing indicator. */
+  public String markRead(String messageId, boolean showTyping) {
+    JsonObjectBuilder body =
+        json.createObjectBuilder()
+            .add("messaging_product", "whatsapp")
+            .add("status", "read")
+            .add("message_id", messageId);
+    if (showTyping) {
+      body.add("typing_indicator", json.createObjectBuilder().add("type", "text"));
+    }
+    return body.build().toString();
+  }
+
+  /** A new JSON object builder. */
+  public JsonObjectBuilder object() {
+    return json.createObjectBuilder();
+  }
+
+  /** A new JSON array builder. */
+  public JsonArrayBuilder array() {
+    return json.createArrayBuilder();
+  }
+
+  /** Adds a field only when the value is not {@code null}. */
+  public static JsonObjectBuilder addIfPresent(JsonObjectBuilder object, String key, String value) {
+    return value == null ? object : object.add(key, value);
+  }
+}
