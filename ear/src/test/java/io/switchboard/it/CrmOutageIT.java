@@ -3,7 +3,7 @@ package io.switchboard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.switchboard.testkit.channel.WhatsAppWebhookBuilder;
+import io.switchboard.connector.whatsapp.testing.WhatsAppWebhookBuilder;
 import jakarta.json.JsonValue;
 import java.sql.Connection;
 import java.sql.DriverManager;

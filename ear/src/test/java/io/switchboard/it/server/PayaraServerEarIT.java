@@ -3,8 +3,8 @@ package io.switchboard.it.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.switchboard.testkit.channel.WebhookSigner;
 import io.switchboard.connector.whatsapp.testing.WhatsAppWebhookBuilder;
+import io.switchboard.testkit.channel.WebhookSigner;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
