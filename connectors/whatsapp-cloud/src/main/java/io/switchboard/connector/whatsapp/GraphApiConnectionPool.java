@@ -1,8 +1,7 @@
 package io.switchboard.connector.whatsapp;
 
+import io.switchboard.plugin.support.PooledHttpClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.io.CloseMode;
 
 /**
@@ -12,6 +11,8 @@ import org.apache.hc.core5.io.CloseMode;
  * and closed by its {@code close}, never by an account.
  */
 final class GraphApiConnectionPool implements AutoCloseable {
+
+  static final String USER_AGENT = "Switchboard-WhatsApp-Cloud/0.1";
 
   /** Pool size when the operator sets no {@code max-connections}. */
   static final int DEFAULT_MAX_CONNECTIONS = 50;
@@ -24,17 +25,9 @@ final class GraphApiConnectionPool implements AutoCloseable {
       throw new IllegalArgumentException("max-connections must be at least 1: " + maxConnections);
     }
     this.maxConnections = maxConnections;
-    this.http =
-        HttpClients.custom()
-            .setConnectionManager(
-                PoolingHttpClientConnectionManagerBuilder.create()
-                    .setMaxConnTotal(maxConnections)
-                    .setMaxConnPerRoute(maxConnections)
-                    .build())
-            .disableAutomaticRetries()
-            .disableCookieManagement()
-            .disableRedirectHandling()
-            .build();
+    // The shared plugin-support set-up: pooled HTTP/1.1, no automatic retries (the engine owns
+    // them), no redirects, no cookies. Each request still sets its account's own timeouts.
+    this.http = PooledHttpClient.builder(USER_AGENT).maxConnections(maxConnections).build();
   }
 
   CloseableHttpClient client() {

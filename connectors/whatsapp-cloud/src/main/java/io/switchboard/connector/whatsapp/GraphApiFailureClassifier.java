@@ -1,6 +1,8 @@
 package io.switchboard.connector.whatsapp;
 
 import io.switchboard.connector.whatsapp.model.GraphApiError;
+import io.switchboard.plugin.support.HttpFailureClassifier;
+import io.switchboard.plugin.support.RetryAfter;
 import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.PluginException;
@@ -8,9 +10,6 @@ import io.switchboard.spi.RetryableException;
 import jakarta.json.JsonReaderFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -31,11 +30,11 @@ final class GraphApiFailureClassifier {
   static final long PAIR_RATE_LIMIT_SECONDS = 6;
 
   private final JsonReaderFactory json;
-  private final Clock clock;
+  private final RetryAfter retryAfter;
 
   GraphApiFailureClassifier(JsonReaderFactory json, Clock clock) {
     this.json = json;
-    this.clock = clock;
+    this.retryAfter = new RetryAfter(clock);
   }
 
   /**
@@ -53,8 +52,7 @@ final class GraphApiFailureClassifier {
       retryAfter = retryAfter == null || retryAfter.compareTo(pair) < 0 ? pair : retryAfter;
     }
     boolean retryable =
-        status == 429
-            || status >= 500
+        HttpFailureClassifier.isRetryable(status) // the shared rule: 408, 425, 429, 5xx
             || WhatsAppErrorCodes.isRetryable(code)
             || error.map(GraphApiError::transientError).orElse(false);
     FailureReason reason = reason(status, code, retryable);
@@ -107,23 +105,8 @@ final class GraphApiFailureClassifier {
     return text.toString();
   }
 
-  /** {@code Retry-After} as delay-seconds or an HTTP date; {@code null} when absent or invalid. */
+  /** {@code Retry-After} as delay-seconds or an HTTP date, capped; {@code null} when absent. */
   private Duration retryAfter(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    String value = header.trim();
-    try {
-      long seconds = Long.parseLong(value);
-      return seconds < 0 ? null : Duration.ofSeconds(seconds);
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration until = Duration.between(clock.instant(), at.toInstant());
-        return until.isNegative() ? Duration.ZERO : until;
-      } catch (DateTimeParseException notDate) {
-        return null;
-      }
-    }
+    return retryAfter.parse(header).orElse(null);
   }
 }
