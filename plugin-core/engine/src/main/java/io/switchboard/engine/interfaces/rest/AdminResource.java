@@ -52,6 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * messages, the ledger and its quarantine with replay.
  */
 @Path("/admin")
+@AdminApi
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
