@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -31,6 +32,7 @@ public class ChannelWebhookResource {
   @Inject Connections connections;
   @Inject PluginRegistry registry;
   @Inject PipelineScheduler scheduler;
+  @Inject RequestBodies bodies;
 
   @GET
   @Operation(summary = "Subscription handshake (hub.mode, hub.verify_token, hub.challenge)")
@@ -48,11 +50,12 @@ public class ChannelWebhookResource {
   @Operation(summary = "Event delivery, verified over the raw body (X-Hub-Signature-256)")
   public Response deliver(
       @PathParam("channelId") String channelId,
-      byte[] body,
+      InputStream body,
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
     IngestOutcome outcome =
-        ingestion.ingestChannel(channelId, WebhookRequests.of(body, headers, uri));
+        ingestion.ingestChannel(
+            channelId, WebhookRequests.of(bodies.read(body, headers), headers, uri));
     if (outcome.stored() > 0) {
       scheduler.wakeUp();
     }
