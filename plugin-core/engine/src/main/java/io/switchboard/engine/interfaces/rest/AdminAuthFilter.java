@@ -1,13 +1,11 @@
 package io.switchboard.engine.interfaces.rest;
 
-import io.switchboard.engine.infrastructure.EngineJson;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
@@ -29,31 +27,24 @@ public class AdminAuthFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    String instance = Problems.instance(request.getUriInfo());
     switch (new AdminToken(token).check(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
       case ACCEPTED -> {}
       case DISABLED ->
           request.abortWith(
-              problem(
-                  503,
-                  "the admin API is disabled: set switchboard.admin.token (env"
-                      + " SWITCHBOARD_ADMIN_TOKEN)"));
+              Problem.of(503, "admin-disabled", "The admin API is disabled")
+                  .withDetail("set switchboard.admin.token (env SWITCHBOARD_ADMIN_TOKEN)")
+                  .withInstance(instance)
+                  .toResponse());
       case REFUSED ->
           request.abortWith(
-              Response.fromResponse(problem(401, "missing or wrong bearer token"))
+              Response.fromResponse(
+                      Problem.of(401, "unauthorized", "Admin token required")
+                          .withDetail("missing or wrong bearer token")
+                          .withInstance(instance)
+                          .toResponse())
                   .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"switchboard-admin\"")
                   .build());
     }
-  }
-
-  static Response problem(int status, String detail) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON)
-        .entity(
-            EngineJson.PROVIDER
-                .createObjectBuilder()
-                .add("status", status)
-                .add("detail", detail)
-                .build())
-        .build();
   }
 }

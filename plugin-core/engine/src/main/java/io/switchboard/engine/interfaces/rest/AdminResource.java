@@ -170,7 +170,7 @@ public class AdminResource {
   @Transactional
   public Response messages(@PathParam("id") String id) {
     if (em.find(Conversation.class, id) == null) {
-      return AdminAuthFilter.problem(404, "no conversation " + id);
+      return notFound("no conversation " + id);
     }
     JsonArrayBuilder out = EngineJson.PROVIDER.createArrayBuilder();
     em.createQuery(
@@ -220,7 +220,7 @@ public class AdminResource {
   @Operation(summary = "Process a quarantined inbound event again")
   public Response replayInbound(@PathParam("id") long id) {
     if (!ledger.replay(id)) {
-      return AdminAuthFilter.problem(404, "no quarantined inbound event " + id);
+      return notFound("no quarantined inbound event " + id);
     }
     scheduler.wakeUp();
     return Response.accepted().build();
@@ -232,11 +232,11 @@ public class AdminResource {
   public Response replayOutbox(@PathParam("id") long id) {
     var entry = outbox.find(id);
     if (entry.isEmpty() || entry.get().status() != LedgerStatus.QUARANTINED) {
-      return AdminAuthFilter.problem(404, "no quarantined outbox entry " + id);
+      return notFound("no quarantined outbox entry " + id);
     }
     effects.prepareReplay(entry.get());
     if (!outbox.replay(id)) {
-      return AdminAuthFilter.problem(404, "no quarantined outbox entry " + id);
+      return notFound("no quarantined outbox entry " + id);
     }
     scheduler.wakeUp();
     return Response.accepted().build();
@@ -257,15 +257,14 @@ public class AdminResource {
   private static Response invalid(InvalidConfigurationException e) {
     JsonArrayBuilder problems = EngineJson.PROVIDER.createArrayBuilder();
     e.problems().forEach(problems::add);
-    return Response.status(400)
-        .entity(
-            EngineJson.PROVIDER
-                .createObjectBuilder()
-                .add("status", 400)
-                .add("detail", "invalid configuration")
-                .add("problems", problems)
-                .build())
-        .build();
+    return Problem.of(400, "invalid-configuration", "Invalid configuration")
+        .withDetail("invalid configuration: " + String.join("; ", e.problems()))
+        .with("problems", problems.build())
+        .toResponse();
+  }
+
+  private static Response notFound(String detail) {
+    return Problem.of(404, "not-found", "No such item").withDetail(detail).toResponse();
   }
 
   private JsonObject crmJson(String id) {

@@ -13,11 +13,13 @@ public class BodyTooLargeMapper implements ExceptionMapper<BodyTooLargeException
 
   @Override
   public Response toResponse(BodyTooLargeException e) {
-    Problem problem =
-        Problem.of(413, "payload-too-large", "Request body too large")
-            .withDetail(
-                "the request body is larger than the " + e.limit() + " bytes this server accepts")
-            .withInstance(Problems.instance(uri));
-    return Response.fromResponse(problem.toResponse()).header("Connection", "close").build();
+    return Response.fromResponse(problem(e).toResponse()).header("Connection", "close").build();
+  }
+
+  Problem problem(BodyTooLargeException e) {
+    return Problem.of(413, "payload-too-large", "Request body too large")
+        .withDetail(
+            "the request body is larger than the " + e.limit() + " bytes this server accepts")
+        .withInstance(Problems.instance(uri));
   }
 }

@@ -42,7 +42,7 @@ public class ChannelWebhookResource {
         .map(account -> registry.connector(account).handshake(uri.getQueryParameters()))
         .flatMap(HandshakeResult::body)
         .map(body -> Response.ok(body, MediaType.TEXT_PLAIN).build())
-        .orElseGet(() -> Response.status(403).build());
+        .orElseGet(() -> WebhookRequests.handshakeRefused(uri));
   }
 
   @POST
@@ -59,6 +59,6 @@ public class ChannelWebhookResource {
     if (outcome.stored() > 0) {
       scheduler.wakeUp();
     }
-    return WebhookRequests.answer(outcome);
+    return WebhookRequests.answer(outcome, uri);
   }
 }

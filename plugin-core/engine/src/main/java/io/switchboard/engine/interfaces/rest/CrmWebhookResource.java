@@ -39,6 +39,6 @@ public class CrmWebhookResource {
     if (outcome.stored() > 0) {
       scheduler.wakeUp();
     }
-    return WebhookRequests.answer(outcome);
+    return WebhookRequests.answer(outcome, uri);
   }
 }
