@@ -1,6 +1,7 @@
 package io.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -134,6 +135,70 @@ class HttpEdgeIT {
                 .build(),
             BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("refused webhooks are problems without internal detail")
+  void webhookRefusalsAreProblems() throws Exception {
+    HttpResponse<String> unknown =
+        HTTP.send(
+            webhook("/switchboard/api/channels/no-such-channel/webhook")
+                .POST(BodyPublishers.ofString("{}"))
+                .build(),
+            BodyHandlers.ofString());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(unknown.body())
+        .contains("\"type\":\"urn:switchboard:problem:unknown-source\"")
+        .contains("\"instance\":\"/switchboard/api/channels/no-such-channel/webhook\"");
+    HttpResponse<String> handshake =
+        get("/switchboard/api/channels/no-such-channel/webhook?hub.mode=subscribe", null);
+    assertThat(handshake.statusCode()).isEqualTo(403);
+    assertThat(handshake.body()).contains("\"status\":403");
+    HttpResponse<String> unmatched = get("/switchboard/api/nothing-here", null);
+    assertThat(unmatched.statusCode()).isEqualTo(404);
+    assertThat(unmatched.body()).contains("\"type\":\"about:blank\"");
+  }
+
+  @Test
+  @DisplayName("a CRM that is down is reported on its own and never takes readiness down")
+  void crmHealthIsNotReadiness() throws Exception {
+    HttpResponse<String> put =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(ROOT + "/switchboard/api/admin/crm-connections/edge-down-crm"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .PUT(
+                    BodyPublishers.ofString(
+                        "{\"plugin\":\"request-tracker\",\"config\":{\"baseUrl\":"
+                            + "\"http://127.0.0.1:9\",\"token\":\"t\",\"webhookSecret\":\"s\"}}"))
+                .build(),
+            BodyHandlers.ofString());
+    assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        get(
+                                "/switchboard/api/admin/crm-connections/edge-down-crm",
+                                "Bearer " + TOKEN)
+                            .body())
+                    .contains("\"status\":\"DOWN\"")
+                    .contains("\"reason\":\""));
+    HttpResponse<String> ready = get("/health/ready", null);
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(ready.body()).doesNotContain("edge-down-crm");
+    HttpResponse<String> health = get("/health", null);
+    assertThat(health.body())
+        .contains("\"crm:edge-down-crm\":\"DOWN\"")
+        .doesNotContain("127.0.0.1:9");
+    HttpResponse<String> missing =
+        get("/switchboard/api/admin/crm-connections/no-such-crm", "Bearer " + TOKEN);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("\"type\":\"urn:switchboard:problem:not-found\"");
   }
 
   static HttpResponse<String> get(String rawPath, String authorization) throws Exception {

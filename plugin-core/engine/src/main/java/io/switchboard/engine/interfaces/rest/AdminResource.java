@@ -5,6 +5,10 @@ import io.switchboard.engine.application.Connections;
 import io.switchboard.engine.application.OutboxEffects;
 import io.switchboard.engine.application.PipelineScheduler;
 import io.switchboard.engine.application.PluginRegistry;
+import io.switchboard.engine.application.health.ConnectionHealth;
+import io.switchboard.engine.application.health.ConnectionHealth.Kind;
+import io.switchboard.engine.application.health.ConnectionHealthBoard;
+import io.switchboard.engine.application.health.ConnectionHealthProbe;
 import io.switchboard.engine.domain.ChannelAccount;
 import io.switchboard.engine.domain.Conversation;
 import io.switchboard.engine.domain.CrmConnection;
@@ -67,6 +71,8 @@ public class AdminResource {
   @Inject Outbox outbox;
   @Inject PipelineScheduler scheduler;
   @Inject OutboxEffects effects;
+  @Inject ConnectionHealthBoard health;
+  @Inject ConnectionHealthProbe probe;
 
   @GET
   @Path("/plugins")
@@ -113,6 +119,7 @@ public class AdminResource {
   public Response putCrm(@PathParam("id") String id, JsonObject body) {
     try {
       var result = admin.configureCrm(id, body.getString("plugin", null), config(body));
+      probe.probeSoon(Kind.CRM, id);
       return Response.status(result.created() ? 201 : 200).entity(crmJson(id)).build();
     } catch (InvalidConfigurationException e) {
       return invalid(e);
@@ -130,6 +137,7 @@ public class AdminResource {
               body.getString("plugin", null),
               body.getString("crmConnection", null),
               config(body));
+      probe.probeSoon(Kind.CHANNEL, id);
       return Response.status(result.created() ? 201 : 200).entity(channelJson(id)).build();
     } catch (InvalidConfigurationException e) {
       return invalid(e);
@@ -142,6 +150,26 @@ public class AdminResource {
     JsonArrayBuilder out = EngineJson.PROVIDER.createArrayBuilder();
     connections.crms().forEach(c -> out.add(crmJson(c.id())));
     return out.build();
+  }
+
+  @GET
+  @Path("/crm-connections/{id}")
+  @Operation(summary = "One CRM connection, with its last probed health")
+  public Response crmConnection(@PathParam("id") String id) {
+    connections.invalidate(id);
+    return connections.crm(id).isPresent()
+        ? Response.ok(crmJson(id)).build()
+        : notFound("no CRM connection " + id);
+  }
+
+  @GET
+  @Path("/channels/{id}")
+  @Operation(summary = "One channel account, with its last probed health")
+  public Response channel(@PathParam("id") String id) {
+    connections.invalidate(id);
+    return connections.channel(id).isPresent()
+        ? Response.ok(channelJson(id)).build()
+        : notFound("no channel account " + id);
   }
 
   @GET
@@ -279,7 +307,16 @@ public class AdminResource {
                 .createReader(new java.io.StringReader(c.publicConfig()))
                 .readObject())
         .add("secrets", "write-only")
+        .add("health", healthJson(health.of(Kind.CRM, c.id())))
         .build();
+  }
+
+  private static JsonObject healthJson(ConnectionHealth h) {
+    JsonObjectBuilder b =
+        EngineJson.PROVIDER.createObjectBuilder().add("status", h.status().name());
+    nullable(b, "checkedAt", h.checkedAt());
+    nullable(b, "reason", h.reason());
+    return b.build();
   }
 
   private CrmConnection connectionsCrm(String id) {
@@ -301,6 +338,7 @@ public class AdminResource {
                     .createReader(new java.io.StringReader(c.publicConfig()))
                     .readObject())
             .add("secrets", "write-only")
+            .add("health", healthJson(health.of(Kind.CHANNEL, c.id())))
             .add("webhookPath", "/switchboard/api/channels/" + c.id() + "/webhook");
     return c.crmConnectionId() == null
         ? b.addNull("crmConnection").build()
