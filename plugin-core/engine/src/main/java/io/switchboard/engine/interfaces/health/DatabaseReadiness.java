@@ -22,7 +22,10 @@ public class DatabaseReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     try (Connection c = dataSource.getConnection()) {
-      return HealthCheckResponse.named("database").status(c.isValid(2)).build();
+      return HealthCheckResponse.named("database")
+          .status(c.isValid(2))
+          .withData("product", c.getMetaData().getDatabaseProductName())
+          .build();
     } catch (Exception e) {
       // health answers anyone: the driver's message (hosts, ports, users) goes to the log only
       LOG.log(Level.WARNING, "database not reachable", e);
