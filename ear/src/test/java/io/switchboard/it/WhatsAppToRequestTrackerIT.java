@@ -262,11 +262,23 @@ class WhatsAppToRequestTrackerIT {
 
   @Test
   @Order(9)
-  @DisplayName("health, metrics and OpenAPI answer")
+  @DisplayName("health (readiness without CRMs, each CRM on its own), metrics and OpenAPI answer")
   void operationsEndpoints() {
     SwitchboardClient.Answer ready = bridge.raw("http://127.0.0.1:18080/health/ready");
     assertThat(ready.status()).as(ready.body()).isEqualTo(200);
-    assertThat(ready.body()).contains("\"rt\":\"reachable\"");
+    assertThat(ready.body()).doesNotContain("\"rt\"").doesNotContain("crm"); // CRMs: not here
+    await()
+        .atMost(WITHIN)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        bridge
+                            .get("crm-connections/rt")
+                            .json()
+                            .getJsonObject("health")
+                            .getString("status"))
+                    .isEqualTo("UP"));
+    assertThat(bridge.raw("http://127.0.0.1:18080/health").body()).contains("\"crm:rt\":\"UP\"");
     assertThat(bridge.raw("http://127.0.0.1:18080/metrics").body())
         .contains("switchboard_webhooks");
     assertThat(bridge.raw("http://127.0.0.1:18080/openapi").body())

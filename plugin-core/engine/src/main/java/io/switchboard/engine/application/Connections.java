@@ -9,16 +9,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads configured channel accounts and CRM connections. Lookups on the webhook path are cached for
  * a few seconds: a change made through another instance is seen within {@link #TTL}; one made here
- * is seen at once.
+ * is seen at once. Unknown ids are not remembered (see {@link ConnectionCache}).
  */
 @ApplicationScoped
 public class Connections {
@@ -29,40 +26,30 @@ public class Connections {
 
   @Inject Clock clock;
 
-  private record Cached<T>(T value, Instant until) {}
-
-  private final Map<String, Cached<ChannelAccount>> channelCache = new ConcurrentHashMap<>();
-  private final Map<String, Cached<CrmConnection>> crmCache = new ConcurrentHashMap<>();
+  private final ConnectionCache<ChannelAccount> channelCache = new ConnectionCache<>(TTL);
+  private final ConnectionCache<CrmConnection> crmCache = new ConnectionCache<>(TTL);
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ChannelAccount> channel(String id) {
-    return cached(channelCache, id, () -> em.find(ChannelAccount.class, id));
+    return channelCache.get(id, clock.instant(), () -> detached(em.find(ChannelAccount.class, id)));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<CrmConnection> crm(String id) {
-    return cached(crmCache, id, () -> em.find(CrmConnection.class, id));
+    return crmCache.get(id, clock.instant(), () -> detached(em.find(CrmConnection.class, id)));
   }
 
-  private <T> Optional<T> cached(
-      Map<String, Cached<T>> cache, String id, java.util.function.Supplier<T> loader) {
-    Instant now = clock.instant();
-    Cached<T> hit = cache.get(id);
-    if (hit != null && hit.until().isAfter(now)) {
-      return Optional.ofNullable(hit.value());
-    }
-    T loaded = loader.get();
+  private <T> T detached(T loaded) {
     if (loaded != null && em.isJoinedToTransaction()) {
       em.detach(loaded); // the cached copy must never be changed through a later transaction
     }
-    cache.put(id, new Cached<>(loaded, now.plus(TTL)));
-    return Optional.ofNullable(loaded);
+    return loaded;
   }
 
   /** Forgets cached entries after a change made on this instance. */
   public void invalidate(String id) {
-    channelCache.remove(id);
-    crmCache.remove(id);
+    channelCache.invalidate(id);
+    crmCache.invalidate(id);
   }
 
   @Transactional

@@ -124,10 +124,15 @@ public final class SandboxServer implements AutoCloseable {
     void handle(HttpExchange exchange) throws IOException;
   }
 
-  /** Turns an unexpected failure into a 500 rather than a silently dropped connection. */
+  /**
+   * Refuses cross-origin browser posts ({@link SameOriginGuard}), and turns an unexpected failure
+   * into a 500 rather than a silently dropped connection.
+   */
   private static void guarded(HttpExchange exchange, ExchangeHandler handler) {
     try {
-      handler.handle(exchange);
+      if (SameOriginGuard.admits(exchange)) {
+        handler.handle(exchange);
+      }
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "Request " + exchange.getRequestURI() + " failed", e);
       try {

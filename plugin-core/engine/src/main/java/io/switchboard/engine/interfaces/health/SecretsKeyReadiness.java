@@ -17,7 +17,14 @@ public class SecretsKeyReadiness implements HealthCheck {
   public HealthCheckResponse call() {
     return cipher
         .problem()
-        .map(p -> HealthCheckResponse.named("secrets-key").down().withData("error", p).build())
+        .map(
+            p ->
+                HealthCheckResponse.named("secrets-key")
+                    .down()
+                    .withData(
+                        "error",
+                        "switchboard.secrets.key is missing or not a Base64 key of 32 bytes")
+                    .build())
         .orElseGet(() -> HealthCheckResponse.named("secrets-key").up().build());
   }
 }

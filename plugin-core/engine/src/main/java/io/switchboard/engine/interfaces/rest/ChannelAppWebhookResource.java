@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -32,6 +33,7 @@ public class ChannelAppWebhookResource {
   @Inject ChannelRouting routing;
   @Inject PluginRegistry registry;
   @Inject PipelineScheduler scheduler;
+  @Inject RequestBodies bodies;
 
   @GET
   @Operation(summary = "Subscription handshake of a channel app (hub.mode, hub.verify_token)")
@@ -41,7 +43,7 @@ public class ChannelAppWebhookResource {
         .map(app -> registry.receiver(app).handshake(uri.getQueryParameters()))
         .flatMap(HandshakeResult::body)
         .map(body -> Response.ok(body, MediaType.TEXT_PLAIN).build())
-        .orElseGet(() -> Response.status(403).build());
+        .orElseGet(() -> WebhookRequests.handshakeRefused(uri));
   }
 
   @POST
@@ -49,14 +51,15 @@ public class ChannelAppWebhookResource {
   @Operation(summary = "Event delivery for all accounts of the app, verified over the raw body")
   public Response deliver(
       @PathParam("appId") String appId,
-      byte[] body,
+      InputStream body,
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
     IngestOutcome outcome =
-        ingestion.ingestApp(appId, WebhookRequests.of("POST", body, headers, uri));
+        ingestion.ingestApp(
+            appId, WebhookRequests.of("POST", bodies.read(body, headers), headers, uri));
     if (outcome.stored() > 0) {
       scheduler.wakeUp();
     }
-    return WebhookRequests.answer(outcome);
+    return WebhookRequests.answer(outcome, uri);
   }
 }

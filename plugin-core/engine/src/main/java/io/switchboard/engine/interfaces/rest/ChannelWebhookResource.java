@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -31,6 +32,7 @@ public class ChannelWebhookResource {
   @Inject Connections connections;
   @Inject PluginRegistry registry;
   @Inject PipelineScheduler scheduler;
+  @Inject RequestBodies bodies;
 
   @GET
   @Operation(summary = "Subscription handshake (hub.mode, hub.verify_token, hub.challenge)")
@@ -40,7 +42,7 @@ public class ChannelWebhookResource {
         .map(account -> ingestion.receiverOf(account).handshake(uri.getQueryParameters()))
         .flatMap(HandshakeResult::body)
         .map(body -> Response.ok(body, MediaType.TEXT_PLAIN).build())
-        .orElseGet(() -> Response.status(403).build());
+        .orElseGet(() -> WebhookRequests.handshakeRefused(uri));
   }
 
   @POST
@@ -48,14 +50,15 @@ public class ChannelWebhookResource {
   @Operation(summary = "Event delivery, verified over the raw body (X-Hub-Signature-256)")
   public Response deliver(
       @PathParam("channelId") String channelId,
-      byte[] body,
+      InputStream body,
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
     IngestOutcome outcome =
-        ingestion.ingestChannel(channelId, WebhookRequests.of("POST", body, headers, uri));
+        ingestion.ingestChannel(
+            channelId, WebhookRequests.of("POST", bodies.read(body, headers), headers, uri));
     if (outcome.stored() > 0) {
       scheduler.wakeUp();
     }
-    return WebhookRequests.answer(outcome);
+    return WebhookRequests.answer(outcome, uri);
   }
 }

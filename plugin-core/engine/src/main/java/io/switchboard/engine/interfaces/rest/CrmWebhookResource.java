@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The webhook a CRM calls when agents act (e.g. Request Tracker's Switchboard scrip). */
@@ -22,20 +23,22 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class CrmWebhookResource {
   @Inject WebhookIngestion ingestion;
   @Inject PipelineScheduler scheduler;
+  @Inject RequestBodies bodies;
 
   @POST
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "CRM change notification, verified by the adapter (e.g. X-RT-Signature)")
   public Response deliver(
       @PathParam("connectionId") String connectionId,
-      byte[] body,
+      InputStream body,
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
     IngestOutcome outcome =
-        ingestion.ingestCrm(connectionId, WebhookRequests.of("POST", body, headers, uri));
+        ingestion.ingestCrm(
+            connectionId, WebhookRequests.of("POST", bodies.read(body, headers), headers, uri));
     if (outcome.stored() > 0) {
       scheduler.wakeUp();
     }
-    return WebhookRequests.answer(outcome);
+    return WebhookRequests.answer(outcome, uri);
   }
 }

@@ -1,8 +1,9 @@
-package io.switchboard.engine.interfaces.rest;
+package io.switchboard.engine.interfaces.rest.admin;
 
 import io.switchboard.engine.application.Connections;
 import io.switchboard.engine.application.PluginRegistry;
 import io.switchboard.engine.infrastructure.EngineJson;
+import io.switchboard.engine.interfaces.rest.AdminApi;
 import io.switchboard.spi.crm.capability.CrmCapability;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,9 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * its adapter implements, and, said plainly, those it lacks.
  */
 @Path("/admin/crm-connections/{id}/capabilities")
+@AdminApi
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-public class CrmCapabilityResource {
+public class CrmCapabilityAdminResource {
   @Inject Connections connections;
   @Inject PluginRegistry registry;
 
@@ -32,7 +34,7 @@ public class CrmCapabilityResource {
   public Response capabilities(@PathParam("id") String id) {
     var connection = connections.crm(id);
     if (connection.isEmpty()) {
-      return AdminAuthFilter.problem(404, "no CRM connection " + id);
+      return AdminJson.notFound("no CRM connection " + id);
     }
     Set<CrmCapability> can = CrmCapability.of(registry.adapter(connection.get()));
     JsonArrayBuilder supported = EngineJson.PROVIDER.createArrayBuilder();

@@ -1,9 +1,10 @@
-package io.switchboard.engine.interfaces.rest;
+package io.switchboard.engine.interfaces.rest.admin;
 
 import io.switchboard.engine.application.ChannelRouting;
 import io.switchboard.engine.application.ConnectionAdmin;
 import io.switchboard.engine.domain.ChannelApp;
 import io.switchboard.engine.infrastructure.EngineJson;
+import io.switchboard.engine.interfaces.rest.AdminApi;
 import io.switchboard.spi.InvalidConfigurationException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * the channel accounts that name it. Secrets are write-only.
  */
 @Path("/admin/channel-apps")
+@AdminApi
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,7 +49,7 @@ public class ChannelAppAdminResource {
           .entity(json(routing.app(id).orElseThrow()))
           .build();
     } catch (InvalidConfigurationException e) {
-      return AdminAuthFilter.problem(400, String.join("; ", e.problems()));
+      return AdminJson.invalid(e);
     }
   }
 
@@ -65,7 +67,7 @@ public class ChannelAppAdminResource {
     return routing
         .app(id)
         .map(a -> Response.ok(json(a)).build())
-        .orElseGet(() -> AdminAuthFilter.problem(404, "no channel app " + id));
+        .orElseGet(() -> AdminJson.notFound("no channel app " + id));
   }
 
   private static JsonObject json(ChannelApp app) {

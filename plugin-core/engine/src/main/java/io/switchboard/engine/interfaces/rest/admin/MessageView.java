@@ -1,0 +1,57 @@
+package io.switchboard.engine.interfaces.rest.admin;
+
+import io.switchboard.engine.domain.Message;
+import jakarta.json.JsonObject;
+import java.util.Objects;
+
+/** One message of a conversation. Optional fields are JSON null when unknown. */
+record MessageView(
+    String id,
+    String direction,
+    String type,
+    String status,
+    String externalId,
+    String body,
+    String author,
+    String crmEntryId,
+    String errorCode,
+    String errorMessage,
+    String sentAt,
+    String statusAt,
+    String createdAt) {
+  static MessageView of(Message m) {
+    return new MessageView(
+        m.id(),
+        m.direction(),
+        m.contentType(),
+        m.status().name(),
+        m.externalId(),
+        m.body(),
+        m.author(),
+        m.crmEntryId(),
+        m.errorCode(),
+        m.errorMessage(),
+        Objects.toString(m.sentAt(), null),
+        Objects.toString(m.statusAt(), null),
+        Objects.toString(m.createdAt(), null));
+  }
+
+  JsonObject toJson() {
+    var b =
+        AdminJson.object()
+            .add("id", id)
+            .add("direction", direction)
+            .add("type", type)
+            .add("status", status);
+    AdminJson.nullable(b, "externalId", externalId);
+    AdminJson.nullable(b, "body", body);
+    AdminJson.nullable(b, "author", author);
+    AdminJson.nullable(b, "crmEntryId", crmEntryId);
+    AdminJson.nullable(b, "errorCode", errorCode);
+    AdminJson.nullable(b, "errorMessage", errorMessage);
+    AdminJson.nullable(b, "sentAt", sentAt);
+    AdminJson.nullable(b, "statusAt", statusAt);
+    AdminJson.nullable(b, "createdAt", createdAt);
+    return b.build();
+  }
+}
