@@ -15,6 +15,13 @@ public class JpaConnectionRepository implements ConnectionRepository {
   @PersistenceContext(unitName = "switchboard")
   EntityManager em;
 
+  public JpaConnectionRepository() {}
+
+  /** Over a given entity manager (tests, tools). */
+  public JpaConnectionRepository(EntityManager em) {
+    this.em = em;
+  }
+
   @Override
   public Optional<ChannelApp> app(String id) {
     return Optional.ofNullable(em.find(ChannelApp.class, id));

@@ -13,6 +13,13 @@ public class JpaConversationRepository implements ConversationRepository {
   @PersistenceContext(unitName = "switchboard")
   EntityManager em;
 
+  public JpaConversationRepository() {}
+
+  /** Over a given entity manager (tests, tools). */
+  public JpaConversationRepository(EntityManager em) {
+    this.em = em;
+  }
+
   @Override
   public Optional<Conversation> find(String id) {
     return Optional.ofNullable(em.find(Conversation.class, id));

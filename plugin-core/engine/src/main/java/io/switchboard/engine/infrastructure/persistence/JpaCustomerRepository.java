@@ -14,6 +14,13 @@ public class JpaCustomerRepository implements CustomerRepository {
   @PersistenceContext(unitName = "switchboard")
   EntityManager em;
 
+  public JpaCustomerRepository() {}
+
+  /** Over a given entity manager (tests, tools). */
+  public JpaCustomerRepository(EntityManager em) {
+    this.em = em;
+  }
+
   @Override
   public Optional<Customer> find(String id) {
     return Optional.ofNullable(em.find(Customer.class, id));

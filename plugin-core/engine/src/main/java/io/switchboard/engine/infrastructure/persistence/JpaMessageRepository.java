@@ -13,6 +13,13 @@ public class JpaMessageRepository implements MessageRepository {
   @PersistenceContext(unitName = "switchboard")
   EntityManager em;
 
+  public JpaMessageRepository() {}
+
+  /** Over a given entity manager (tests, tools). */
+  public JpaMessageRepository(EntityManager em) {
+    this.em = em;
+  }
+
   @Override
   public Optional<Message> find(String id) {
     return Optional.ofNullable(em.find(Message.class, id));
