@@ -1,7 +1,7 @@
 package io.switchboard.engine.application.health;
 
-import io.switchboard.engine.application.Connections;
-import io.switchboard.engine.application.PluginRegistry;
+import io.switchboard.engine.application.connections.Connections;
+import io.switchboard.engine.application.connections.PluginRegistry;
 import io.switchboard.engine.application.health.ConnectionHealth.Kind;
 import io.switchboard.engine.domain.ChannelAccount;
 import io.switchboard.engine.domain.CrmConnection;

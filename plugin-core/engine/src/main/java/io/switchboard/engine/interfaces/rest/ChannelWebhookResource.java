@@ -1,10 +1,10 @@
 package io.switchboard.engine.interfaces.rest;
 
-import io.switchboard.engine.application.Connections;
-import io.switchboard.engine.application.IngestOutcome;
-import io.switchboard.engine.application.PipelineScheduler;
-import io.switchboard.engine.application.PluginRegistry;
-import io.switchboard.engine.application.WebhookIngestion;
+import io.switchboard.engine.application.connections.Connections;
+import io.switchboard.engine.application.connections.PluginRegistry;
+import io.switchboard.engine.application.pipeline.IngestOutcome;
+import io.switchboard.engine.application.pipeline.PipelineScheduler;
+import io.switchboard.engine.application.pipeline.WebhookIngestion;
 import io.switchboard.spi.channel.HandshakeResult;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

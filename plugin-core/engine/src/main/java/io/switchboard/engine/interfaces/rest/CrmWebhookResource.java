@@ -1,8 +1,8 @@
 package io.switchboard.engine.interfaces.rest;
 
-import io.switchboard.engine.application.IngestOutcome;
-import io.switchboard.engine.application.PipelineScheduler;
-import io.switchboard.engine.application.WebhookIngestion;
+import io.switchboard.engine.application.pipeline.IngestOutcome;
+import io.switchboard.engine.application.pipeline.PipelineScheduler;
+import io.switchboard.engine.application.pipeline.WebhookIngestion;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

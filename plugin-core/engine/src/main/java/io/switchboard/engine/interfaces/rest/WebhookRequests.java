@@ -1,6 +1,6 @@
 package io.switchboard.engine.interfaces.rest;
 
-import io.switchboard.engine.application.IngestOutcome;
+import io.switchboard.engine.application.pipeline.IngestOutcome;
 import io.switchboard.engine.infrastructure.EngineJson;
 import io.switchboard.spi.WebhookRequest;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -2,7 +2,7 @@ package io.switchboard.engine.interfaces.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.engine.application.IngestOutcome;
+import io.switchboard.engine.application.pipeline.IngestOutcome;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.ProcessingException;

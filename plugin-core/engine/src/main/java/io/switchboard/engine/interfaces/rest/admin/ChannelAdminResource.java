@@ -1,7 +1,7 @@
 package io.switchboard.engine.interfaces.rest.admin;
 
-import io.switchboard.engine.application.ConnectionAdmin;
-import io.switchboard.engine.application.Connections;
+import io.switchboard.engine.application.connections.ConnectionAdmin;
+import io.switchboard.engine.application.connections.Connections;
 import io.switchboard.engine.application.health.ConnectionHealth.Kind;
 import io.switchboard.engine.application.health.ConnectionHealthBoard;
 import io.switchboard.engine.application.health.ConnectionHealthProbe;

@@ -1,7 +1,7 @@
 package io.switchboard.engine.interfaces.rest.admin;
 
-import io.switchboard.engine.application.ChannelRouting;
-import io.switchboard.engine.application.ConnectionAdmin;
+import io.switchboard.engine.application.connections.ConnectionAdmin;
+import io.switchboard.engine.application.routing.ChannelRouting;
 import io.switchboard.engine.domain.ChannelApp;
 import io.switchboard.engine.infrastructure.EngineJson;
 import io.switchboard.engine.interfaces.rest.AdminApi;

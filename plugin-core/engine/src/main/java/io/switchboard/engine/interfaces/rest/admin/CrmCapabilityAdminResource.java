@@ -1,7 +1,7 @@
 package io.switchboard.engine.interfaces.rest.admin;
 
-import io.switchboard.engine.application.Connections;
-import io.switchboard.engine.application.PluginRegistry;
+import io.switchboard.engine.application.connections.Connections;
+import io.switchboard.engine.application.connections.PluginRegistry;
 import io.switchboard.engine.infrastructure.EngineJson;
 import io.switchboard.engine.interfaces.rest.AdminApi;
 import io.switchboard.spi.crm.capability.CrmCapability;

@@ -1,7 +1,7 @@
 package io.switchboard.engine.interfaces.rest.admin;
 
-import io.switchboard.engine.application.OutboxEffects;
-import io.switchboard.engine.application.PipelineScheduler;
+import io.switchboard.engine.application.pipeline.OutboxEffects;
+import io.switchboard.engine.application.pipeline.PipelineScheduler;
 import io.switchboard.engine.interfaces.rest.AdminApi;
 import io.switchboard.engine.ledger.InboundEventLedger;
 import io.switchboard.engine.ledger.LedgerStatus;

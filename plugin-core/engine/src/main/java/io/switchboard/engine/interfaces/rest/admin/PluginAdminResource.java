@@ -1,6 +1,6 @@
 package io.switchboard.engine.interfaces.rest.admin;
 
-import io.switchboard.engine.application.PluginRegistry;
+import io.switchboard.engine.application.connections.PluginRegistry;
 import io.switchboard.engine.interfaces.rest.AdminApi;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,0 +1,148 @@
+package io.switchboard.engine.application.pipeline;
+
+import io.switchboard.engine.domain.ChannelAccount;
+import io.switchboard.engine.domain.Conversation;
+import io.switchboard.engine.domain.ConversationRepository;
+import io.switchboard.engine.domain.Customer;
+import io.switchboard.engine.domain.Message;
+import io.switchboard.engine.domain.MessageRepository;
+import io.switchboard.engine.domain.MessageStatus;
+import io.switchboard.engine.ledger.Outbox;
+import io.switchboard.spi.FailureReason;
+import io.switchboard.spi.channel.CustomerMessage;
+import io.switchboard.spi.channel.DeliveryStatus;
+import io.switchboard.spi.channel.DeliveryUpdate;
+import io.switchboard.spi.content.SystemNotice;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Step 2 for channel events: a customer's message joins their open conversation (and goes to the
+ * CRM through the outbox); a delivery status moves our message forward, never backwards, and a
+ * failure reported after the channel had accepted a reply reaches the agents as an internal note.
+ */
+@ApplicationScoped
+public class ChannelEventIntake {
+  @Inject ConversationRepository conversations;
+  @Inject MessageRepository messages;
+  @Inject CustomerDirectory customers;
+  @Inject Outbox outbox;
+  @Inject Clock clock;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void customerMessage(ChannelAccount account, CustomerMessage event) {
+    if (messages.byExternalId(account.id(), event.externalId()).isPresent()) {
+      return; // already recorded: the ledger's dedupe makes this rare, the unique key makes it safe
+    }
+    Instant now = clock.instant();
+    String kind = ChannelKinds.of(account.plugin());
+    Customer customer = customers.resolve(account.workspaceId(), kind, event.from());
+    if (event.content() instanceof SystemNotice notice
+        && notice.kind() == SystemNotice.Kind.USER_ID_CHANGED) {
+      customers.sameAs(account.workspaceId(), customer, kind, notice.newId());
+    }
+    Conversation conversation = openConversation(account, customer, event, now);
+    conversation.customerWrote(event.sentAt(), now);
+    if (event.context().referral() != null) {
+      conversation.cameFromAd(
+          MessageContentJson.referral(event.context().referral()), event.sentAt(), now);
+    }
+    Message message =
+        Message.fromCustomer(
+            conversation,
+            event.externalId(),
+            event.content().type(),
+            event.content().summary(),
+            event.rawJson(),
+            event.sentAt(),
+            now);
+    message.describe(
+        MessageContentJson.write(event.content(), event.context()),
+        event.context().quotedExternalId(),
+        event.context().forwarded());
+    messages.add(message);
+    if (conversation.crmConnectionId() != null) {
+      outbox.enqueue(
+          account.workspaceId(),
+          Sources.crm(conversation.crmConnectionId()),
+          OutboxActions.DELIVER_TO_CRM,
+          Sources.crm(conversation.crmConnectionId()) + "|" + conversation.id(),
+          Sources.channel(account.id()) + "|" + event.dedupeKey(),
+          message.id());
+    }
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void deliveryUpdate(ChannelAccount account, DeliveryUpdate update) {
+    Message message =
+        messages
+            .byExternalId(account.id(), update.externalMessageId())
+            .orElseThrow(
+                () ->
+                    new NotYetProcessableException(
+                        "no message "
+                            + update.externalMessageId()
+                            + " on channel "
+                            + account.id()
+                            + " (yet): status "
+                            + update.status()
+                            + " waits for the send to be recorded"));
+    DeliveryUpdate.Failure failure = update.failure();
+    String explanation = null;
+    if (update.status() == DeliveryStatus.FAILED) {
+      FailureReason reason = failure == null ? FailureReason.OTHER : failure.reason();
+      explanation =
+          FailureExplanations.of(reason)
+              + (failure != null && failure.message() != null
+                  ? " (" + failure.message() + ")"
+                  : "");
+    }
+    boolean moved =
+        message.advanceTo(
+            MessageStatus.of(update.status()),
+            update.at(),
+            failure == null ? null : failure.code(),
+            explanation);
+    if (moved && update.status() == DeliveryStatus.FAILED) {
+      message.failureReason(failure == null ? FailureReason.OTHER.name() : failure.reason().name());
+      noteFailure(message);
+    }
+  }
+
+  /** Agents learn in the CRM that a reply the channel had accepted never reached the customer. */
+  private void noteFailure(Message message) {
+    Conversation conversation = conversations.find(message.conversationId()).orElseThrow();
+    if (conversation.crmConnectionId() != null && conversation.crmTicketId() != null) {
+      String target = Sources.crm(conversation.crmConnectionId());
+      outbox.enqueue(
+          conversation.workspaceId(),
+          target,
+          OutboxActions.NOTE_TO_CRM,
+          target + "|" + conversation.id(),
+          "note:delivery-failed:" + message.id(),
+          message.id());
+    }
+  }
+
+  private Conversation openConversation(
+      ChannelAccount account, Customer customer, CustomerMessage event, Instant now) {
+    Optional<Conversation> open = conversations.openOf(account.id(), customer.id());
+    if (open.isPresent()) {
+      return open.get();
+    }
+    Conversation created =
+        Conversation.open(
+            account.workspaceId(),
+            account.id(),
+            customer.id(),
+            event.from().channelUserId(),
+            account.crmConnectionId(),
+            now);
+    conversations.add(created);
+    return created;
+  }
+}

@@ -1,0 +1,106 @@
+package io.switchboard.engine.application.pipeline;
+
+import io.switchboard.engine.domain.Conversation;
+import io.switchboard.engine.domain.ConversationRepository;
+import io.switchboard.engine.domain.CrmConnection;
+import io.switchboard.engine.domain.Message;
+import io.switchboard.engine.domain.MessageRepository;
+import io.switchboard.engine.ledger.Outbox;
+import io.switchboard.spi.crm.AgentReply;
+import io.switchboard.spi.crm.AssignmentChange;
+import io.switchboard.spi.crm.CrmEvent;
+import io.switchboard.spi.crm.TicketState;
+import io.switchboard.spi.crm.TicketStatusChange;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Step 2 for CRM events: an agent's public reply becomes an outbound message (sent through the
+ * outbox); an assignment or status change is recorded on the conversation; a merge moves the
+ * conversation to the surviving ticket.
+ *
+ * <p>Tickets the engine does not know: a reply whose ticket carries the id of one of our
+ * conversations (the adapter tells) is followed, the conversation moving to that ticket; one that
+ * names a conversation we do not have is quarantined with its reason; one on a ticket that never
+ * was a Switchboard ticket (an e-mail ticket, say) is recorded as ignored on its ledger row.
+ */
+@ApplicationScoped
+public class CrmEventIntake {
+  @Inject ConversationRepository conversations;
+  @Inject MessageRepository messages;
+  @Inject Outbox outbox;
+  @Inject Clock clock;
+
+  /**
+   * @return a note when the event was deliberately not acted on, else empty
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<String> handle(CrmConnection connection, CrmEvent event) {
+    Instant now = clock.instant();
+    Optional<Conversation> conversation = conversations.byTicket(connection.id(), event.ticketId());
+    if (conversation.isEmpty() && event instanceof AgentReply reply) {
+      conversation = follow(connection, reply, now);
+    }
+    if (conversation.isEmpty()) {
+      return Optional.of(
+          "ticket "
+              + event.ticketId()
+              + " is not linked to a Switchboard conversation (not a Switchboard ticket); ignored");
+    }
+    Conversation c = conversation.get();
+    if (event instanceof AgentReply reply) {
+      if (reply.text() == null || reply.text().isBlank()) {
+        return Optional.of("agent reply " + reply.eventId() + " has no text; nothing to send");
+      }
+      Message message = Message.fromAgent(c, reply.author(), reply.text(), reply.eventId(), now);
+      messages.add(message);
+      String target = Sources.channel(c.channelId());
+      outbox.enqueue(
+          connection.workspaceId(),
+          target,
+          OutboxActions.SEND_TO_CHANNEL,
+          target + "|" + c.id(),
+          Sources.crm(connection.id()) + "|" + reply.eventId(),
+          message.id());
+    } else if (event instanceof AssignmentChange change) {
+      c.assignTo(change.assignee(), change.group(), now);
+    } else if (event instanceof TicketStatusChange status) {
+      c.ticketStateIs(status.state().name(), now);
+      if (status.state() == TicketState.MERGED) {
+        c.followMerge(status.mergedIntoTicketId(), now);
+      } else if (status.state() == TicketState.DELETED) {
+        c.close("its ticket " + status.ticketId() + " was deleted in the CRM", now);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A reply on a ticket we do not know, whose ticket names one of our conversations: the
+   * conversation moves to that ticket (RT merges, a ticket moved by an admin).
+   */
+  private Optional<Conversation> follow(CrmConnection connection, AgentReply reply, Instant now) {
+    if (reply.conversationId() == null) {
+      return Optional.empty();
+    }
+    Conversation named = conversations.find(reply.conversationId()).orElse(null);
+    if (named == null || !connection.id().equals(named.crmConnectionId())) {
+      throw new UnprocessableEventException(
+          "agent reply "
+              + reply.eventId()
+              + " on ticket "
+              + reply.ticketId()
+              + " names conversation "
+              + reply.conversationId()
+              + ", which this CRM connection does not have: check the ticket, then replay or"
+              + " discard",
+          null);
+    }
+    named.followMerge(reply.ticketId(), now);
+    return Optional.of(named);
+  }
+}

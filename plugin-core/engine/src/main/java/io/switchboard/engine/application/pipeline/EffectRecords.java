@@ -1,0 +1,157 @@
+package io.switchboard.engine.application.pipeline;
+
+import io.switchboard.engine.domain.ChannelAccount;
+import io.switchboard.engine.domain.Conversation;
+import io.switchboard.engine.domain.CrmConnection;
+import io.switchboard.engine.domain.CrmRequesterLink;
+import io.switchboard.engine.domain.Customer;
+import io.switchboard.engine.domain.Message;
+import io.switchboard.engine.ledger.Outbox;
+import io.switchboard.spi.FailureReason;
+import io.switchboard.spi.PermanentException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Short transactions around outbox effects: read what an effect needs, and record each step's
+ * result as soon as the remote system confirmed it, so a retry resumes instead of repeating.
+ */
+@ApplicationScoped
+public class EffectRecords {
+  private static final Logger LOG = Logger.getLogger(EffectRecords.class.getName());
+
+  @PersistenceContext(unitName = "switchboard")
+  EntityManager em;
+
+  @Inject Outbox outbox;
+  @Inject Clock clock;
+
+  /** Everything an effect on one message needs, read in one go (detached). */
+  public record Subject(
+      Message message,
+      Conversation conversation,
+      Customer customer,
+      ChannelAccount channel,
+      CrmConnection crm,
+      String requesterId) {}
+
+  @Transactional
+  public Subject load(String messageId) throws PermanentException {
+    Message message = em.find(Message.class, messageId);
+    if (message == null) {
+      throw new PermanentException("message " + messageId + " does not exist", null);
+    }
+    Conversation conversation = em.find(Conversation.class, message.conversationId());
+    Customer customer = em.find(Customer.class, conversation.customerId());
+    ChannelAccount channel = em.find(ChannelAccount.class, conversation.channelId());
+    CrmConnection crm =
+        conversation.crmConnectionId() == null
+            ? null
+            : em.find(CrmConnection.class, conversation.crmConnectionId());
+    String requesterId =
+        crm == null
+            ? null
+            : java.util.Optional.ofNullable(
+                    em.find(
+                        CrmRequesterLink.class, new CrmRequesterLink.Key(customer.id(), crm.id())))
+                .map(CrmRequesterLink::requesterId)
+                .orElse(null);
+    em.clear();
+    return new Subject(message, conversation, customer, channel, crm, requesterId);
+  }
+
+  @Transactional
+  public void requesterCreated(Subject s, String requesterId) {
+    if (em.find(CrmRequesterLink.class, new CrmRequesterLink.Key(s.customer().id(), s.crm().id()))
+        == null) {
+      em.persist(
+          new CrmRequesterLink(
+              s.customer().workspaceId(),
+              s.customer().id(),
+              s.crm().id(),
+              requesterId,
+              clock.instant()));
+    }
+  }
+
+  @Transactional
+  public void ticketOpened(String conversationId, String ticketId) {
+    em.find(Conversation.class, conversationId).linkTicket(ticketId, clock.instant());
+  }
+
+  @Transactional
+  public void mirrored(String messageId, String entryId) {
+    em.find(Message.class, messageId).mirroredAs(entryId, clock.instant());
+  }
+
+  /**
+   * The channel accepted a message. A channel id that another message already carries (a channel
+   * bug, or a mock answering with a fixed example) is not stored: the message went out, so it must
+   * not be sent again, but its statuses cannot be told apart.
+   */
+  @Transactional
+  public void sent(String messageId, String channelMessageId) {
+    Message message = em.find(Message.class, messageId);
+    List<String> holders =
+        em.createQuery(
+                "select m.id from Message m where m.channelId = :c and m.externalId = :x",
+                String.class)
+            .setParameter("c", message.channelId())
+            .setParameter("x", channelMessageId)
+            .getResultList();
+    if (!holders.isEmpty()) {
+      LOG.warning(
+          "channel "
+              + message.channelId()
+              + " answered message "
+              + messageId
+              + " with id "
+              + channelMessageId
+              + ", already used by message "
+              + holders.get(0)
+              + ": recorded as sent without an id (its statuses cannot be matched)");
+      message.sent(null, clock.instant());
+      return;
+    }
+    message.sent(channelMessageId, clock.instant());
+  }
+
+  /** A failed reply an admin replays is pending again. */
+  @Transactional
+  public void sendRetried(String messageId) {
+    Message message = em.find(Message.class, messageId);
+    if (message != null) {
+      message.retrySend(clock.instant());
+    }
+  }
+
+  /**
+   * A reply the channel refused for good: the message shows the failure and agents get an internal
+   * note on the ticket, so it never fails silently.
+   */
+  @Transactional
+  public void sendRefused(String messageId, String code, FailureReason neutral, String reason) {
+    Message message = em.find(Message.class, messageId);
+    String explained =
+        FailureExplanations.of(neutral) + (reason == null ? "" : " (" + reason + ")");
+    message.failedToSend(code, explained, clock.instant());
+    message.failureReason(neutral.name());
+    Conversation conversation = em.find(Conversation.class, message.conversationId());
+    if (conversation.crmConnectionId() != null && conversation.crmTicketId() != null) {
+      String target = Sources.crm(conversation.crmConnectionId());
+      outbox.enqueue(
+          conversation.workspaceId(),
+          target,
+          OutboxActions.NOTE_TO_CRM,
+          target + "|" + conversation.id(),
+          "note:send-failed:" + message.id(),
+          message.id());
+    }
+  }
+}

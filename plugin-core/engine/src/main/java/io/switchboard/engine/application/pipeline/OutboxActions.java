@@ -1,0 +1,15 @@
+package io.switchboard.engine.application.pipeline;
+
+/** The effects the outbox knows how to perform. */
+final class OutboxActions {
+  /** Mirror a customer's message in the CRM (requester, ticket, entry as needed). */
+  static final String DELIVER_TO_CRM = "DELIVER_TO_CRM";
+
+  /** Send an agent's message to the customer's channel. */
+  static final String SEND_TO_CHANNEL = "SEND_TO_CHANNEL";
+
+  /** Tell agents in the CRM, by internal note, that a reply could not be sent. */
+  static final String NOTE_TO_CRM = "NOTE_TO_CRM";
+
+  private OutboxActions() {}
+}

@@ -1,0 +1,173 @@
+package io.switchboard.engine.application.pipeline;
+
+import io.switchboard.engine.application.connections.PluginRegistry;
+import io.switchboard.engine.domain.Message;
+import io.switchboard.engine.domain.MessageStatus;
+import io.switchboard.engine.ledger.OutboxEntry;
+import io.switchboard.spi.FailureReason;
+import io.switchboard.spi.PermanentException;
+import io.switchboard.spi.RetryableException;
+import io.switchboard.spi.channel.ChannelConnector;
+import io.switchboard.spi.channel.ConversationFacts;
+import io.switchboard.spi.channel.OutboundMessage;
+import io.switchboard.spi.channel.SendDecision;
+import io.switchboard.spi.channel.SendReceipt;
+import io.switchboard.spi.content.OutboundContent;
+import io.switchboard.spi.content.Text;
+import io.switchboard.spi.crm.CrmAdapter;
+import io.switchboard.spi.crm.CustomerEntry;
+import io.switchboard.spi.crm.Requester;
+import io.switchboard.spi.crm.TicketSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Performs one outbox effect through the plugin it targets. Each step is idempotent. */
+@ApplicationScoped
+public class OutboxEffects {
+  @Inject EffectRecords records;
+  @Inject PluginRegistry registry;
+  @Inject Clock clock;
+
+  /**
+   * @return a short description of what was done, kept on the outbox row
+   */
+  public String perform(OutboxEntry entry) throws RetryableException, PermanentException {
+    return switch (entry.action()) {
+      case OutboxActions.DELIVER_TO_CRM -> deliverToCrm(entry);
+      case OutboxActions.SEND_TO_CHANNEL -> sendToChannel(entry);
+      case OutboxActions.NOTE_TO_CRM -> noteToCrm(entry);
+      default -> throw new PermanentException("unknown outbox action " + entry.action(), null);
+    };
+  }
+
+  /**
+   * Records what giving up on an effect means for its subject: a reply that cannot go out is marked
+   * failed and agents get an internal note, so it never fails silently.
+   */
+  public void gaveUp(OutboxEntry entry, String code, String reason) {
+    gaveUp(entry, code, FailureReason.OTHER, reason);
+  }
+
+  /** Same, with the neutral reason of the refusal. */
+  public void gaveUp(OutboxEntry entry, String code, FailureReason neutral, String reason) {
+    if (OutboxActions.SEND_TO_CHANNEL.equals(entry.action())) {
+      records.sendRefused(entry.subjectId(), code, neutral, reason);
+    }
+  }
+
+  /** Before a quarantined effect is replayed: a failed reply is pending again. */
+  public void prepareReplay(OutboxEntry entry) {
+    if (OutboxActions.SEND_TO_CHANNEL.equals(entry.action())) {
+      records.sendRetried(entry.subjectId());
+    }
+  }
+
+  private String deliverToCrm(OutboxEntry entry) throws RetryableException, PermanentException {
+    EffectRecords.Subject s = records.load(entry.subjectId());
+    if (s.crm() == null) {
+      throw new PermanentException(
+          "conversation " + s.conversation().id() + " has no CRM connection", null);
+    }
+    CrmAdapter crm = registry.adapter(s.crm());
+    String requesterId = s.requesterId();
+    if (requesterId == null) {
+      String kind = ChannelKinds.of(s.channel().plugin());
+      Map<String, String> channelIds = new HashMap<>();
+      channelIds.put(kind, s.conversation().channelUserId());
+      requesterId =
+          crm.upsertRequester(
+              new Requester(
+                  s.customer().id(),
+                  s.customer().displayName(),
+                  s.customer().phoneE164(),
+                  channelIds,
+                  null));
+      records.requesterCreated(s, requesterId);
+    }
+    String ticketId = s.conversation().crmTicketId();
+    if (ticketId == null) {
+      String channelName = ChannelKinds.displayName(ChannelKinds.of(s.channel().plugin()));
+      String who =
+          s.customer().phoneE164() != null
+              ? s.customer().phoneE164()
+              : s.conversation().channelUserId();
+      ticketId =
+          crm.openTicket(
+              new TicketSpec(
+                  s.conversation().id(),
+                  requesterId,
+                  channelName + " conversation with " + who,
+                  channelName,
+                  s.customer().phoneE164()));
+      records.ticketOpened(s.conversation().id(), ticketId);
+    }
+    Message m = s.message();
+    // The summary of structured content ("Order of 2 products: ... total 99.80 AED", "[Image]
+    // Broken lid") until the CRM gets the content itself (attachments, mapped fields).
+    String text = m.body() != null && !m.body().isBlank() ? m.body() : "[" + m.contentType() + "]";
+    String entryId =
+        crm.appendCustomerMessage(
+            ticketId,
+            new CustomerEntry(entry.idempotencyKey(), requesterId, text, List.of(), m.sentAt()));
+    records.mirrored(m.id(), entryId);
+    return "ticket " + ticketId + ", entry " + entryId;
+  }
+
+  private String sendToChannel(OutboxEntry entry) throws RetryableException, PermanentException {
+    EffectRecords.Subject s = records.load(entry.subjectId());
+    if (s.message().externalId() != null || s.message().status() != MessageStatus.PENDING) {
+      return "already " + s.message().status() + " (" + s.message().externalId() + ")";
+    }
+    ChannelConnector connector = registry.connector(s.channel());
+    OutboundContent content = Text.of(s.message().body() == null ? "" : s.message().body());
+    SendDecision decision =
+        connector
+            .sendPolicy()
+            .check(
+                content,
+                new ConversationFacts(
+                    s.conversation().lastInboundAt(),
+                    s.conversation().adReferralAt(),
+                    clock.instant()));
+    if (!decision.allowed()) {
+      // Refused before any call to the channel: the agent is told why, in neutral words.
+      throw new PermanentException(
+          decision.explanation(), null, "policy:" + decision.reason().name(), decision.reason());
+    }
+    SendReceipt receipt =
+        connector.send(
+            new OutboundMessage(
+                entry.idempotencyKey(),
+                s.conversation().channelUserId(),
+                s.customer().phoneE164(),
+                content,
+                null,
+                decision.tag().orElse(null)));
+    records.sent(s.message().id(), receipt.externalMessageId());
+    return "sent as " + receipt.externalMessageId();
+  }
+
+  private String noteToCrm(OutboxEntry entry) throws RetryableException, PermanentException {
+    EffectRecords.Subject s = records.load(entry.subjectId());
+    if (s.crm() == null || s.conversation().crmTicketId() == null) {
+      return "no ticket to note on";
+    }
+    Message m = s.message();
+    String note =
+        "This reply did not reach the customer"
+            + (m.errorCode() != null ? " (error " + m.errorCode() + ")" : "")
+            + ": "
+            + m.errorMessage()
+            + "\n\nReply: "
+            + m.body();
+    String id =
+        registry
+            .adapter(s.crm())
+            .addInternalNote(s.conversation().crmTicketId(), entry.idempotencyKey(), note);
+    return "note " + id;
+  }
+}

@@ -1,0 +1,85 @@
+package io.switchboard.engine.application.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.engine.ledger.LedgerStatus;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The scheduler's lanes: a CRM that hangs holds up nothing but its own lane. */
+class LanesTest {
+  private static final String RT = "crm:rt";
+  private static final String WHATSAPP = "channel:wa";
+
+  private final PipelineFixture f = new PipelineFixture();
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final PipelineScheduler scheduler = new PipelineScheduler();
+  private final CountDownLatch crmCallStarted = new CountDownLatch(1);
+  private final CountDownLatch crmAnswers = new CountDownLatch(1);
+
+  LanesTest() {
+    scheduler.inbound = f.worker();
+    scheduler.dispatcher = f.dispatcher();
+    scheduler.enabled = true;
+    scheduler.lanes = new Lanes(executor);
+    f.effects.byTarget.put(
+        RT,
+        e -> {
+          crmCallStarted.countDown();
+          try {
+            crmAnswers.await(30, TimeUnit.SECONDS); // a CRM call that hangs for up to 30 s
+          } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+          }
+          return "ticket 1";
+        });
+  }
+
+  @AfterEach
+  void close() {
+    crmAnswers.countDown();
+    executor.shutdownNow();
+    f.close();
+  }
+
+  @Test
+  @DisplayName("a CRM call that hangs delays neither channel sends nor inbound processing")
+  void slowCrmDoesNotHoldUpOthers() throws InterruptedException {
+    long crm = f.enqueue(RT, "conv-1", "m1");
+    scheduler.tick();
+    assertThat(crmCallStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+    long send = f.enqueue(WHATSAPP, "conv-2", "reply-1");
+    f.append("channel:wa|4915112345678", "msg:2");
+    scheduler.tick();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> f.entry(send).status() == LedgerStatus.DONE);
+    await().atMost(Duration.ofSeconds(10)).until(() -> f.processor.processed.contains("msg:2"));
+    assertThat(f.entry(crm).status()).isEqualTo(LedgerStatus.IN_FLIGHT);
+    assertThat(scheduler.lanes.isRunning("outbox " + RT)).isTrue();
+
+    crmAnswers.countDown();
+    await().atMost(Duration.ofSeconds(10)).until(() -> f.entry(crm).status() == LedgerStatus.DONE);
+  }
+
+  @Test
+  @DisplayName("a lane runs once at a time: a second start while it runs is ignored")
+  void laneRunsOnce() throws InterruptedException {
+    f.enqueue(RT, "conv-1", "m1");
+    scheduler.tick();
+    assertThat(crmCallStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(scheduler.lanes.start("outbox " + RT, () -> 0)).isFalse();
+
+    crmAnswers.countDown();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !scheduler.lanes.isRunning("outbox " + RT));
+    assertThat(f.effects.performed).containsExactly("m1");
+  }
+}
