@@ -21,7 +21,13 @@ import java.util.Map;
  * @param creatorPrivileged whether that user is privileged (staff), or {@code null} when the scrip
  *     did not say (scrips before {@code creator_privileged})
  * @param created when, as RT's W3C date-time in UTC
- * @param field the changed field for {@code Set}/{@code CustomField}, else {@code null}
+ * @param field the changed field for {@code Set}/{@code CustomField}/{@code AddLink}, else {@code
+ *     null}
+ * @param oldValue the transaction's old value ({@code Status}: the old status), or {@code null}
+ * @param newValue the transaction's new value ({@code Status}: the new status; {@code AddLink}: the
+ *     target's URI), or {@code null}
+ * @param conversationId the ticket's {@code Conversation Id}, or that of the first ticket merged
+ *     into it that has one ({@code null} from scrips before this key, or when none has one)
  * @param content the message text for {@code Create}/{@code Correspond}/{@code Comment} (RT's own
  *     text rendering when the message is HTML only)
  * @param contentHtml the message's HTML when its body is {@code text/html} only (what RT's
@@ -40,6 +46,9 @@ public record RtWebhookEvent(
     Boolean creatorPrivileged,
     String created,
     String field,
+    String oldValue,
+    String newValue,
+    String conversationId,
     String content,
     String contentHtml,
     List<RtAttachment> attachments,
@@ -82,6 +91,9 @@ public record RtWebhookEvent(
                 || "1".equals(RtJson.text(json, "creator_privileged")),
         RtJson.nonBlank(json, "created"),
         RtJson.nonBlank(json, "field"),
+        RtJson.nonBlank(json, "old_value"),
+        RtJson.nonBlank(json, "new_value"),
+        RtJson.nonBlank(json, "conversation_id"),
         RtJson.text(json, "content"),
         RtJson.text(json, "content_html"),
         List.copyOf(attachments),
