@@ -132,10 +132,9 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
     }
   }
 
+  /** Nothing to release: the HTTP pool is the factory's and outlives its adapters. */
   @Override
-  public void close() {
-    rt.close();
-  }
+  public void close() {}
 
   @Override
   public String toString() {
