@@ -100,6 +100,7 @@ for my $txn (@{ $ticket->TransactionBatch || [ $self->TransactionObj ] }) {
         event          => $type,
         ticket_id      => $ticket->Id + 0,
         transaction_id => $txn->Id + 0,
+        object_id      => $txn->ObjectId + 0,
         queue          => $ticket->QueueObj->Name,
         owner          => $ticket->OwnerObj->Name,
         status         => $ticket->Status,

@@ -96,3 +96,16 @@ BLOCK
     die "updating the Switchboard webhook scrip: $msg\n" unless $ok;
     print STDERR "webhook scrip: added merges (AddLink) and conversation_id\n";
 }
+
+# 5. The webhook scrip sends the transaction's own ticket (ObjectId): RT runs a merged ticket's batch with
+#    the surviving ticket (it loads tickets by their EffectiveId), so ticket_id alone names the survivor.
+$scrip = RT::Scrip->new($system);
+$scrip->LoadByCols( Description => 'Switchboard webhook' );
+if ( $scrip->Id && ( $scrip->CustomCommitCode // '' ) !~ /object_id/ ) {
+    my $code = $scrip->CustomCommitCode;
+    $code =~ s/(\n([ \t]*)transaction_id[ \t]*=>[ \t]*\$txn->Id \+ 0,)/$1\n$2object_id      => \$txn->ObjectId + 0,/
+        or die "the Switchboard webhook scrip has no 'transaction_id => \$txn->Id + 0,' line to extend\n";
+    my ( $ok, $msg ) = $scrip->SetCustomCommitCode($code);
+    die "updating the Switchboard webhook scrip: $msg\n" unless $ok;
+    print STDERR "webhook scrip: added object_id\n";
+}

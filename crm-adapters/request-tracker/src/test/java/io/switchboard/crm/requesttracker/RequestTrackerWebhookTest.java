@@ -150,9 +150,11 @@ class RequestTrackerWebhookTest {
       "a merge is MERGED on the ticket merged away (AddLink MergedInto naming the survivor), and"
           + " nothing on the survivor's own record of it")
   void merge() throws Exception {
+    // RT runs the merged ticket's batch with the surviving ticket: ticket_id names the survivor,
+    // object_id the ticket the transaction is on.
     String merged =
         body("AddLink", "agent1", "\"field\":\"MergedInto\"")
-            .replace("\"ticket_id\":1", "\"ticket_id\":16")
+            .replace("\"ticket_id\":1", "\"object_id\":16,\"ticket_id\":15")
             .replace(
                 "\"new_value\":null",
                 "\"new_value\":\"fsck.com-rt://switchboard.example/ticket/15\"");
@@ -161,7 +163,7 @@ class RequestTrackerWebhookTest {
             new TicketStatusChange(
                 "txn:62", "16", TicketState.MERGED, "15", Instant.parse("2026-11-22T23:36:32Z")));
 
-    assertThat(parse(merged.replace("\"ticket_id\":16", "\"ticket_id\":15"))).isEmpty();
+    assertThat(parse(merged.replace("\"object_id\":16", "\"object_id\":15"))).isEmpty();
     assertThat(parse(merged.replace("MergedInto", "RefersTo"))).as("another link").isEmpty();
     assertThat(parse(merged.replace("\"creator\":\"agent1\"", "\"creator\":\"switchboard\"")))
         .isEmpty();

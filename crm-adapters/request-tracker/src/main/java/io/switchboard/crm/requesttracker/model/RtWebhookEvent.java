@@ -12,7 +12,9 @@ import java.util.Map;
  * transaction with the ticket's state after the request. Unknown keys are ignored.
  *
  * @param event the transaction type ({@code Correspond}, {@code Comment}, {@code Set}, ...)
- * @param ticketId the ticket id
+ * @param ticketId the ticket id: the transaction's own ticket ({@code object_id}, which differs
+ *     from the scrip's {@code ticket_id} for a ticket merged away: RT runs its batch with the
+ *     surviving ticket), else {@code ticket_id} from scrips before {@code object_id}
  * @param transactionId the transaction id
  * @param queue the ticket's queue name
  * @param owner the ticket's owner name after the request ({@code Nobody} when unowned)
@@ -61,7 +63,10 @@ public record RtWebhookEvent(
    */
   public static RtWebhookEvent fromJson(JsonObject json) {
     String event = require(json, "event");
-    String ticketId = require(json, "ticket_id");
+    String ticketId =
+        RtJson.nonBlank(json, "object_id") != null
+            ? RtJson.nonBlank(json, "object_id")
+            : require(json, "ticket_id");
     String transactionId = require(json, "transaction_id");
     List<RtAttachment> attachments = new ArrayList<>();
     if (json.get("attachments") instanceof JsonArray array) {
