@@ -82,13 +82,25 @@ while (my $f = $cfs->Next) {
     $cf{ $f->Name } = @v > 1 ? \@v : $v[0] if @v;
 }
 my @requestors = map { $_->Name } @{ $ticket->Requestors->UserMembersObj->ItemsArrayRef };
+# The conversation of this ticket: its own Conversation Id, else that of the first ticket merged into it
+# that has one (RT shows a merged ticket's transactions under the surviving ticket).
+my $conversation = ref $cf{'Conversation Id'} ? $cf{'Conversation Id'}[0] : $cf{'Conversation Id'};
+unless (defined $conversation && length $conversation) {
+    for my $id (sort { $a <=> $b } grep { $_ != $ticket->Id } $ticket->Merged) {
+        my $merged = RT::Ticket->new(RT->SystemUser);
+        $merged->LoadByCols(id => $id);
+        my $value = $merged->Id ? $merged->FirstCustomFieldValue('Conversation Id') : undef;
+        if (defined $value && length $value) { $conversation = $value; last }
+    }
+}
 for my $txn (@{ $ticket->TransactionBatch || [ $self->TransactionObj ] }) {
     my $type = $txn->Type;
-    next unless $type =~ /^(Create|Correspond|Comment|Set|Status|Give|Take|Steal|Untake|CustomField|AddWatcher|DelWatcher|SetWatcher)$/;
+    next unless $type =~ /^(Create|Correspond|Comment|Set|Status|Give|Take|Steal|Untake|CustomField|AddWatcher|DelWatcher|SetWatcher|AddLink)$/;
     my %body = (
         event          => $type,
         ticket_id      => $ticket->Id + 0,
         transaction_id => $txn->Id + 0,
+        object_id      => $txn->ObjectId + 0,
         queue          => $ticket->QueueObj->Name,
         owner          => $ticket->OwnerObj->Name,
         status         => $ticket->Status,
@@ -101,6 +113,7 @@ for my $txn (@{ $ticket->TransactionBatch || [ $self->TransactionObj ] }) {
         old_value      => $txn->OldValue,
         new_value      => $txn->NewValue,
         custom_fields  => \%cf,
+        conversation_id => $conversation,
     );
     if ($type eq 'CustomField') {
         my $f = RT::CustomField->new(RT->SystemUser); $f->Load($txn->Field);

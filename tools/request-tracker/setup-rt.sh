@@ -62,8 +62,9 @@ db_upgraded() {
       undef, "Switchboard Key", "RT::Queue-RT::Ticket-RT::Transaction");
     my ($acl) = $d->selectrow_array(q{SELECT count(*) FROM ACL a JOIN Groups g ON g.id = a.PrincipalId
       WHERE a.RightName = ? AND g.Domain = ? AND g.Name = ?}, undef, "ReplyToTicket", "RT::Queue-Role", "Requestor");
-    my ($scrip) = $d->selectrow_array(q{SELECT count(*) FROM Scrips WHERE Description = ? AND CustomCommitCode LIKE ?},
-      undef, "Switchboard webhook", "%creator_privileged%");
+    my ($scrip) = $d->selectrow_array(q{SELECT count(*) FROM Scrips WHERE Description = ? AND CustomCommitCode LIKE ?
+      AND CustomCommitCode LIKE ? AND CustomCommitCode LIKE ?}, undef, "Switchboard webhook", "%creator_privileged%",
+      "%conversation_id%", "%object_id%");
     exit($cf && $acl >= 2 && $scrip ? 0 : 1);' "$1"
 }
 

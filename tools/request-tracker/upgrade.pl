@@ -66,3 +66,46 @@ if ( $scrip->Id && ( $scrip->CustomCommitCode // '' ) !~ /creator_privileged/ ) 
     die "updating the Switchboard webhook scrip: $msg\n" unless $ok;
     print STDERR "webhook scrip: added creator_privileged and content_html\n";
 }
+
+# 4. The webhook scrip sends merges (AddLink MergedInto, whose new value names the surviving ticket) and
+#    the conversation id: the ticket's own, else that of the first ticket merged into it that has one.
+$scrip = RT::Scrip->new($system);
+$scrip->LoadByCols( Description => 'Switchboard webhook' );
+if ( $scrip->Id && ( $scrip->CustomCommitCode // '' ) !~ /conversation_id/ ) {
+    my $code = $scrip->CustomCommitCode;
+    my $block = <<'BLOCK';
+# The conversation of this ticket: its own Conversation Id, else that of the first ticket merged into it
+# that has one (RT shows a merged ticket's transactions under the surviving ticket).
+my $conversation = ref $cf{'Conversation Id'} ? $cf{'Conversation Id'}[0] : $cf{'Conversation Id'};
+unless (defined $conversation && length $conversation) {
+    for my $id (sort { $a <=> $b } grep { $_ != $ticket->Id } $ticket->Merged) {
+        my $merged = RT::Ticket->new(RT->SystemUser);
+        $merged->LoadByCols(id => $id);
+        my $value = $merged->Id ? $merged->FirstCustomFieldValue('Conversation Id') : undef;
+        if (defined $value && length $value) { $conversation = $value; last }
+    }
+}
+BLOCK
+    $code =~ s/(\nmy \@requestors = [^\n]*\n)/$1$block/
+        or die "the Switchboard webhook scrip has no 'my \@requestors = ...' line to extend\n";
+    $code =~ s/\|SetWatcher\)\$\//|SetWatcher|AddLink)\$\//
+        or die "the Switchboard webhook scrip has no transaction type list ending in SetWatcher\n";
+    $code =~ s/(\n([ \t]*)custom_fields[ \t]*=>[ \t]*\\%cf,)/$1\n$2conversation_id => \$conversation,/
+        or die "the Switchboard webhook scrip has no 'custom_fields => \\%cf,' line to extend\n";
+    my ( $ok, $msg ) = $scrip->SetCustomCommitCode($code);
+    die "updating the Switchboard webhook scrip: $msg\n" unless $ok;
+    print STDERR "webhook scrip: added merges (AddLink) and conversation_id\n";
+}
+
+# 5. The webhook scrip sends the transaction's own ticket (ObjectId): RT runs a merged ticket's batch with
+#    the surviving ticket (it loads tickets by their EffectiveId), so ticket_id alone names the survivor.
+$scrip = RT::Scrip->new($system);
+$scrip->LoadByCols( Description => 'Switchboard webhook' );
+if ( $scrip->Id && ( $scrip->CustomCommitCode // '' ) !~ /object_id/ ) {
+    my $code = $scrip->CustomCommitCode;
+    $code =~ s/(\n([ \t]*)transaction_id[ \t]*=>[ \t]*\$txn->Id \+ 0,)/$1\n$2object_id      => \$txn->ObjectId + 0,/
+        or die "the Switchboard webhook scrip has no 'transaction_id => \$txn->Id + 0,' line to extend\n";
+    my ( $ok, $msg ) = $scrip->SetCustomCommitCode($code);
+    die "updating the Switchboard webhook scrip: $msg\n" unless $ok;
+    print STDERR "webhook scrip: added object_id\n";
+}

@@ -11,7 +11,14 @@ import io.switchboard.spi.crm.CustomerEntry;
 import io.switchboard.spi.crm.PollResult;
 import io.switchboard.spi.crm.Requester;
 import io.switchboard.spi.crm.TicketSpec;
+import io.switchboard.spi.crm.capability.AgentDirectory;
+import io.switchboard.spi.crm.capability.Assignments;
+import io.switchboard.spi.crm.capability.AttachmentSource;
+import io.switchboard.spi.crm.capability.FieldSchema;
+import io.switchboard.spi.crm.capability.MappedFields;
+import io.switchboard.spi.crm.capability.TicketStatuses;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,9 +30,13 @@ import java.util.Optional;
  *   <li>{@link RequestTrackerTickets}: conversations as tickets of the queue;
  *   <li>{@link RequestTrackerCorrespondence}: customer messages (as the requester, through the mail
  *       gateway) and internal notes (as the API user);
- *   <li>{@link RequestTrackerWebhooks} and {@link RequestTrackerPoller}: agents' replies and
- *       assignments, both classified by {@link RequestTrackerEventClassifier}, which keeps the
- *       adapter's own writes out (echo-loop guard).
+ *   <li>{@link RequestTrackerWebhooks} and {@link RequestTrackerPoller}: agents' replies,
+ *       assignments, statuses and merges, both classified by {@link RequestTrackerEventClassifier},
+ *       which keeps the adapter's own writes out (echo-loop guard);
+ *   <li>the optional capabilities, offered through {@link #capability(Class)}: {@link
+ *       RequestTrackerFieldSchema}, {@link RequestTrackerMappedFields}, {@link
+ *       RequestTrackerAssignments}, {@link RequestTrackerTicketStatuses}, {@link
+ *       RequestTrackerAgentDirectory}, {@link RequestTrackerAttachments}.
  * </ul>
  */
 public final class RequestTrackerCrmAdapter implements CrmAdapter {
@@ -38,6 +49,7 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
   private final RequestTrackerCorrespondence correspondence;
   private final RequestTrackerWebhooks webhooks;
   private final RequestTrackerPoller poller;
+  private final Map<Class<?>, Object> capabilities;
 
   RequestTrackerCrmAdapter(
       RequestTrackerRestClient rt,
@@ -56,6 +68,24 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
     this.webhooks = new RequestTrackerWebhooks(queue, webhookSecret, classifier, context.clock());
     this.poller =
         new RequestTrackerPoller(rt, queue, tickets, requesters, classifier, context.clock());
+    this.capabilities =
+        Map.of(
+            FieldSchema.class, new RequestTrackerFieldSchema(rt, queue),
+            MappedFields.class, new RequestTrackerMappedFields(rt, tickets),
+            Assignments.class, new RequestTrackerAssignments(rt, tickets, requesters),
+            TicketStatuses.class, new RequestTrackerTicketStatuses(rt, tickets),
+            AgentDirectory.class, new RequestTrackerAgentDirectory(rt, requesters, apiUser),
+            AttachmentSource.class, new RequestTrackerAttachments(rt));
+  }
+
+  /**
+   * RT's capabilities: field schema and mapped fields, assignments, statuses, agent directory and
+   * attachment fetch. No customer records: RT holds no profiles or orders beyond the fields.
+   */
+  @Override
+  public <T> Optional<T> capability(Class<T> type) {
+    Object capability = capabilities.get(type);
+    return capability == null ? Optional.empty() : Optional.of(type.cast(capability));
   }
 
   @Override
@@ -132,10 +162,9 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
     }
   }
 
+  /** Nothing to release: the HTTP pool is the factory's and outlives its adapters. */
   @Override
-  public void close() {
-    rt.close();
-  }
+  public void close() {}
 
   @Override
   public String toString() {

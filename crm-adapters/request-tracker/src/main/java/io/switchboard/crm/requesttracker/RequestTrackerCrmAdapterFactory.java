@@ -4,12 +4,15 @@ import io.switchboard.spi.InvalidConfigurationException;
 import io.switchboard.spi.OptionType;
 import io.switchboard.spi.PluginConfig;
 import io.switchboard.spi.PluginContext;
+import io.switchboard.spi.PluginEnvironment;
 import io.switchboard.spi.PluginOption;
 import io.switchboard.spi.crm.CrmAdapter;
 import io.switchboard.spi.crm.CrmAdapterFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.io.CloseMode;
 
 /**
  * Creates {@link RequestTrackerCrmAdapter}s (plugin id {@code request-tracker}) for Request Tracker
@@ -71,6 +74,64 @@ public final class RequestTrackerCrmAdapterFactory implements CrmAdapterFactory 
           "timeout of each HTTP call to RT (connect, response), ISO-8601",
           "PT10S");
 
+  /** The factory-wide setting {@code switchboard.plugin.request-tracker.max-connections}. */
+  static final String MAX_CONNECTIONS = "max-connections";
+
+  static final int DEFAULT_MAX_CONNECTIONS = 20;
+
+  /** The pool all connections share; opened by {@link #init} or the first {@link #create}. */
+  private CloseableHttpClient http;
+
+  private boolean closed;
+
+  /** Opens the HTTP pool all RT connections share ({@code max-connections}, default 20). */
+  @Override
+  public synchronized void init(PluginEnvironment environment) {
+    if (http != null) {
+      return;
+    }
+    int max =
+        environment
+            .setting(MAX_CONNECTIONS)
+            .map(String::trim)
+            .map(
+                value -> {
+                  try {
+                    return Integer.parseInt(value);
+                  } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(
+                        MAX_CONNECTIONS + " must be a whole number: " + value, e);
+                  }
+                })
+            .orElse(DEFAULT_MAX_CONNECTIONS);
+    if (max < 1) {
+      throw new IllegalArgumentException(MAX_CONNECTIONS + " must be at least 1: " + max);
+    }
+    http = RequestTrackerRestClient.sharedClient(max);
+    closed = false;
+  }
+
+  /** Without {@link #init} (tools, tests), the first connection opens the pool with the default. */
+  private synchronized CloseableHttpClient http() {
+    if (closed) {
+      throw new IllegalStateException("the Request Tracker factory is closed");
+    }
+    if (http == null) {
+      http = RequestTrackerRestClient.sharedClient(DEFAULT_MAX_CONNECTIONS);
+    }
+    return http;
+  }
+
+  /** Closes the shared pool, after the engine closed every adapter. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (http != null) {
+      http.close(CloseMode.GRACEFUL);
+      http = null;
+    }
+  }
+
   @Override
   public String id() {
     return "request-tracker";
@@ -101,7 +162,7 @@ public final class RequestTrackerCrmAdapterFactory implements CrmAdapterFactory 
     }
     RequestTrackerRestClient rt =
         new RequestTrackerRestClient(
-            URI.create(baseUrl), config.string(TOKEN.name()), timeout, context.clock());
+            http(), URI.create(baseUrl), config.string(TOKEN.name()), timeout, context.clock());
     return new RequestTrackerCrmAdapter(
         rt,
         config.string(QUEUE.name()),

@@ -2,6 +2,7 @@ package io.switchboard.crm.requesttracker;
 
 import io.switchboard.crm.requesttracker.model.RtAttachment;
 import io.switchboard.crm.requesttracker.model.RtJson;
+import io.switchboard.crm.requesttracker.model.RtTicket;
 import io.switchboard.crm.requesttracker.model.RtTransaction;
 import io.switchboard.crm.requesttracker.model.RtUser;
 import io.switchboard.spi.Attachment;
@@ -78,11 +79,49 @@ final class RequestTrackerPoller {
     return new PollResult(events, String.valueOf(after));
   }
 
-  /** What one poll looks up once: each ticket's requestors, each user's name and privilege. */
+  /**
+   * What one poll looks up once: each ticket (requestors, owner, queue), its conversation id, each
+   * user's name and privilege, each queue's name.
+   */
   private static final class Lookups {
-    final Map<String, List<String>> requestorsByTicket = new HashMap<>();
+    final Map<String, RtTicket> tickets = new HashMap<>();
+    final Map<String, Optional<String>> conversationIds = new HashMap<>();
     final Map<String, String> userNames = new HashMap<>();
     final Map<String, Boolean> privileged = new HashMap<>();
+    final Map<String, String> queueNames = new HashMap<>();
+  }
+
+  private RtTicket ticket(String ticketId, Lookups lookups)
+      throws RetryableException, PermanentException {
+    RtTicket ticket = lookups.tickets.get(ticketId);
+    if (ticket == null) {
+      ticket = tickets.get(ticketId);
+      lookups.tickets.put(ticketId, ticket);
+    }
+    return ticket;
+  }
+
+  private String conversationId(RtTicket ticket, Lookups lookups)
+      throws RetryableException, PermanentException {
+    Optional<String> known = lookups.conversationIds.get(ticket.id());
+    if (known == null) {
+      known = tickets.conversationId(ticket);
+      lookups.conversationIds.put(ticket.id(), known);
+    }
+    return known.orElse(null);
+  }
+
+  private String queueName(String queueId, Lookups lookups)
+      throws RetryableException, PermanentException {
+    if (queueId == null) {
+      return null;
+    }
+    String known = lookups.queueNames.get(queueId);
+    if (known == null) {
+      known = tickets.queueName(queueId);
+      lookups.queueNames.put(queueId, known);
+    }
+    return known;
   }
 
   private long highestTransactionId() throws RetryableException, PermanentException {
@@ -107,7 +146,11 @@ final class RequestTrackerPoller {
             .and(
                 TicketSql.anyOf(
                     TicketSql.is("Type", "Correspond"),
+                    TicketSql.is("Type", "Status"),
+                    TicketSql.allOf(
+                        TicketSql.is("Type", "AddLink"), TicketSql.is("Field", "MergedInto")),
                     TicketSql.allOf(TicketSql.is("Type", "Set"), TicketSql.is("Field", "Owner")),
+                    TicketSql.allOf(TicketSql.is("Type", "Set"), TicketSql.is("Field", "Queue")),
                     TicketSql.is("Type", "Give"),
                     TicketSql.is("Type", "Take"),
                     TicketSql.is("Type", "Steal"),
@@ -116,7 +159,7 @@ final class RequestTrackerPoller {
         rt.get(
                 "/transactions?query="
                     + RequestTrackerRestClient.encode(sql.toString())
-                    + "&fields=Type,Creator,Created,Field,NewValue,ObjectId,ObjectType"
+                    + "&fields=Type,Creator,Created,Field,OldValue,NewValue,ObjectId,ObjectType"
                     + "&orderby=id&order=ASC&page=1&per_page="
                     + POLL_PAGE)
             .object()
@@ -133,12 +176,9 @@ final class RequestTrackerPoller {
   private Optional<RequestTrackerTicketChange> toChange(RtTransaction txn, Lookups lookups)
       throws RetryableException, PermanentException {
     String ticketId = txn.objectId();
+    RtTicket ticket = ticket(ticketId, lookups);
+    List<String> requestors = ticket.requestors();
     if ("Correspond".equals(txn.type())) {
-      List<String> requestors = lookups.requestorsByTicket.get(ticketId);
-      if (requestors == null) {
-        requestors = tickets.get(ticketId).requestors();
-        lookups.requestorsByTicket.put(ticketId, requestors);
-      }
       if (requestors.stream().anyMatch(r -> r.equalsIgnoreCase(txn.creator()))) {
         return Optional.empty(); // the customer's own message, written by this adapter
       }
@@ -177,33 +217,49 @@ final class RequestTrackerPoller {
       // RT's rich-text editor sends HTML only; a text/plain part (mail, REST) is the text as sent.
       String text = plain != null ? AgentReplyText.fromPlain(plain) : AgentReplyText.fromHtml(html);
       return Optional.of(
-          new RequestTrackerTicketChange(
-              txn.id(),
-              ticketId,
-              txn.type(),
-              txn.field(),
-              txn.creator(),
-              true,
-              RequestTrackerTicketChange.instant(txn.created(), clock),
-              text,
-              files,
-              requestors,
-              null));
+          change(txn, true, text, files, requestors, null, null, conversationId(ticket, lookups)));
     }
-    String owner = txn.newValue() == null ? null : userName(txn.newValue(), lookups.userNames);
-    return Optional.of(
-        new RequestTrackerTicketChange(
-            txn.id(),
-            ticketId,
-            txn.type(),
-            txn.field(),
-            txn.creator(),
-            null,
-            RequestTrackerTicketChange.instant(txn.created(), clock),
-            null,
-            List.of(),
-            List.of(),
-            owner));
+    if ("Status".equals(txn.type())
+        || RequestTrackerEventClassifier.isMerge(txn.type(), txn.field())) {
+      return Optional.of(change(txn, null, null, List.of(), requestors, null, null, null));
+    }
+    // Owner and queue changes: the ticket's owner and queue now (the transaction names only one).
+    String owner =
+        RequestTrackerEventClassifier.isOwnerChange(txn.type(), txn.field())
+                && txn.newValue() != null
+            ? userName(txn.newValue(), lookups.userNames)
+            : ticket.owner();
+    String queueName =
+        RequestTrackerEventClassifier.isQueueChange(txn.type(), txn.field())
+            ? queueName(txn.newValue(), lookups)
+            : queueName(ticket.queue(), lookups);
+    return Optional.of(change(txn, null, null, List.of(), requestors, owner, queueName, null));
+  }
+
+  private RequestTrackerTicketChange change(
+      RtTransaction txn,
+      Boolean privileged,
+      String text,
+      List<Attachment> files,
+      List<String> requestors,
+      String owner,
+      String queueName,
+      String conversationId) {
+    return new RequestTrackerTicketChange(
+        txn.id(),
+        txn.objectId(),
+        txn.type(),
+        txn.field(),
+        txn.creator(),
+        privileged,
+        RequestTrackerTicketChange.instant(txn.created(), clock),
+        text,
+        files,
+        requestors,
+        owner,
+        txn.newValue(),
+        queueName,
+        conversationId);
   }
 
   /** RT records owners as numeric user ids in transactions: the name is what agents know. */

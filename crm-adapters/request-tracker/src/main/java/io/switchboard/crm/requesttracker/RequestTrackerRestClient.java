@@ -27,6 +27,7 @@ import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ContentType;
@@ -36,15 +37,16 @@ import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
-import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * Request Tracker's HTTP endpoints (REST2 with a token, and the mail gateway) over a pooled Apache
- * HttpClient, with every failure classified: I/O errors, timeouts, 5xx and 429 are {@link
- * RetryableException}s (honouring {@code Retry-After}); other 4xx are {@link PermanentException}s
- * carrying RT's message.
+ * Request Tracker's HTTP endpoints (REST2 with a token, and the mail gateway) over the factory's
+ * shared pooled Apache HttpClient (which this class never closes), with the connection's own
+ * timeouts on every request and every failure classified: I/O errors, timeouts, 5xx and 429 are
+ * {@link RetryableException}s (honouring {@code Retry-After}); other 4xx are {@link
+ * PermanentException}s carrying RT's message.
  */
-final class RequestTrackerRestClient implements AutoCloseable {
+final class RequestTrackerRestClient {
   private static final Pattern FAILURE_MESSAGE =
       Pattern.compile(
           "(?i)\\b(unable|not found|couldn't|could not|permission denied|failed|no permission)\\b");
@@ -97,18 +99,35 @@ final class RequestTrackerRestClient implements AutoCloseable {
   private final String token;
   private final HttpFailureClassifier failures;
   private final CloseableHttpClient http;
+  private final RequestConfig timeouts;
 
   /**
+   * @param http the factory's shared client; its owner closes it
    * @param baseUrl RT's web root, e.g. {@code http://127.0.0.1:8092}
    * @param token a REST2 auth token of the API user
+   * @param timeout the connection's connect, pool-wait and response timeout
    */
-  RequestTrackerRestClient(URI baseUrl, String token, Duration timeout, Clock clock) {
+  @SuppressWarnings("deprecation") // per-request connect timeout: the pool is shared by connections
+  RequestTrackerRestClient(
+      CloseableHttpClient http, URI baseUrl, String token, Duration timeout, Clock clock) {
     String root = baseUrl.toString().replaceAll("/+$", "");
     this.baseUrl = URI.create(root);
     this.token = token;
     this.failures = new HttpFailureClassifier(new RetryAfter(clock));
-    this.http =
-        PooledHttpClient.builder(USER_AGENT).timeouts(timeout, timeout).maxConnections(10).build();
+    this.http = http;
+    Timeout each = Timeout.of(timeout);
+    this.timeouts =
+        RequestConfig.custom()
+            .setConnectTimeout(each)
+            .setConnectionRequestTimeout(each)
+            .setResponseTimeout(each)
+            .setRedirectsEnabled(false)
+            .build();
+  }
+
+  /** The shared client a factory lends its adapters. */
+  static CloseableHttpClient sharedClient(int maxConnections) {
+    return PooledHttpClient.builder(USER_AGENT).maxConnections(maxConnections).build();
   }
 
   /** {@code GET /REST/2.0{path}}; {@code path} carries its own encoded query string. */
@@ -180,6 +199,7 @@ final class RequestTrackerRestClient implements AutoCloseable {
   }
 
   private Answer exchange(HttpUriRequestBase request) throws RetryableException {
+    request.setConfig(timeouts);
     try {
       return http.execute(
           request,
@@ -240,10 +260,5 @@ final class RequestTrackerRestClient implements AutoCloseable {
   static String abbreviate(String text) {
     String flat = text.replaceAll("\\s+", " ").trim();
     return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
-  }
-
-  @Override
-  public void close() {
-    http.close(CloseMode.GRACEFUL); // closes the connection pool too
   }
 }

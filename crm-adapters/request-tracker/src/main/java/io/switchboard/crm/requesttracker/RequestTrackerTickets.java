@@ -131,6 +131,43 @@ final class RequestTrackerTickets {
     return ids;
   }
 
+  /**
+   * The {@code Conversation Id} of a ticket: its own, else that of the first (lowest) ticket merged
+   * into it that carries one (RT shows a merged ticket's transactions under the surviving ticket,
+   * whose own custom field may be empty when an agent merged a conversation into another ticket).
+   */
+  Optional<String> conversationId(RtTicket ticket) throws RetryableException, PermanentException {
+    String own = ticket.customField(CF_CONVERSATION_ID);
+    if (own != null && !own.isBlank()) {
+      return Optional.of(own);
+    }
+    requireTicketId(ticket.id());
+    long id = Long.parseLong(ticket.id());
+    TicketSql sql = TicketSql.is("EffectiveId", id).and(TicketSql.isNot("id", id));
+    JsonArray items =
+        rt.get(
+                "/tickets?query="
+                    + RequestTrackerRestClient.encode(sql.toString())
+                    + "&orderby=id&order=ASC&per_page=100&fields=CustomFields")
+            .object()
+            .getJsonArray("items");
+    for (JsonValue item : items == null ? List.<JsonValue>of() : items) {
+      String merged = RtTicket.fromJson(item.asJsonObject()).customField(CF_CONVERSATION_ID);
+      if (merged != null && !merged.isBlank()) {
+        return Optional.of(merged);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A queue's name by its id or name (REST2 references queues by id). */
+  String queueName(String queueIdOrName) throws RetryableException, PermanentException {
+    Optional<RequestTrackerRestClient.Answer> answer =
+        rt.find("/queue/" + RequestTrackerRestClient.encode(queueIdOrName));
+    String name = answer.isEmpty() ? null : RtJson.nonBlank(answer.get().object(), "Name");
+    return name == null ? queueIdOrName : name;
+  }
+
   static void requireTicketId(String ticketId) throws PermanentException {
     if (ticketId == null || !TICKET_ID.matcher(ticketId).matches()) {
       throw new PermanentException("\"" + ticketId + "\" is not an RT ticket id", null);

@@ -67,7 +67,11 @@ final class RequestTrackerWebhooks {
     } catch (IllegalArgumentException missing) {
       throw new MalformedPayloadException(missing.getMessage(), missing);
     }
-    if (event.queue() != null && !event.queue().equalsIgnoreCase(queue)) {
+    String conversationId = conversationId(event);
+    boolean movedAway =
+        RequestTrackerEventClassifier.isQueueChange(event.event(), event.field())
+            && conversationId != null;
+    if (event.queue() != null && !event.queue().equalsIgnoreCase(queue) && !movedAway) {
       return List.of(); // another queue's ticket: not this connection's business
     }
     List<Attachment> files = new ArrayList<>();
@@ -88,7 +92,22 @@ final class RequestTrackerWebhooks {
                 : AgentReplyText.fromPlain(event.content()),
             files,
             event.requestors(),
-            event.owner());
+            event.owner(),
+            event.newValue(),
+            event.queue(),
+            conversationId);
     return classifier.classify(change).map(List::of).orElse(List.of());
+  }
+
+  /**
+   * The scrip's {@code conversation_id} (the ticket's own or a merged ticket's), else the ticket's
+   * custom field as older scrips send it.
+   */
+  private static String conversationId(RtWebhookEvent event) {
+    if (event.conversationId() != null) {
+      return event.conversationId();
+    }
+    List<String> values = event.customFields().get(RequestTrackerTickets.CF_CONVERSATION_ID);
+    return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
   }
 }

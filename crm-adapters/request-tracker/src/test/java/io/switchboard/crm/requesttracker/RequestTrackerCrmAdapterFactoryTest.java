@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.switchboard.spi.InvalidConfigurationException;
 import io.switchboard.spi.PluginConfig;
 import io.switchboard.spi.PluginContext;
+import io.switchboard.spi.PluginEnvironment;
 import io.switchboard.spi.PluginOption;
+import io.switchboard.spi.RetryableException;
 import io.switchboard.spi.crm.CrmAdapter;
 import io.switchboard.spi.crm.CrmAdapterFactory;
 import io.switchboard.spi.crm.Requester;
@@ -80,6 +82,47 @@ class RequestTrackerCrmAdapterFactoryTest {
                 Map.of("baseUrl", "http://rt", "token", "tok-123", "webhookSecret", "hook-456")),
             new PluginContext("rt-main", Clock.systemUTC()))) {
       assertThat(rt.toString()).contains("rt-main").doesNotContain("tok-123", "hook-456");
+    }
+  }
+
+  private CrmAdapter unreachableRt(RequestTrackerCrmAdapterFactory f) throws Exception {
+    return f.create(
+        PluginConfig.of(
+            f.options(),
+            Map.of("baseUrl", "http://127.0.0.1:9", "token", "t", "requestTimeout", "PT1S")),
+        new PluginContext("rt", Clock.systemUTC()));
+  }
+
+  @Test
+  @DisplayName(
+      "one HTTP pool per factory: init opens it, closing an adapter leaves it to the others,"
+          + " closing the factory closes it")
+  void sharedPool() throws Exception {
+    RequestTrackerCrmAdapterFactory f = new RequestTrackerCrmAdapterFactory();
+    f.init(new PluginEnvironment(Clock.systemUTC(), Map.of("max-connections", "3")));
+    CrmAdapter first = unreachableRt(f);
+    CrmAdapter second = unreachableRt(f);
+
+    first.close();
+
+    // The pool still works for the second adapter: it reaches the network (and finds no RT).
+    assertThatThrownBy(second::checkReachable).isInstanceOf(RetryableException.class);
+    f.close();
+    assertThatThrownBy(() -> unreachableRt(f)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  @DisplayName("create works without init (the pool opens lazily); bad max-connections are refused")
+  void lazyPool() throws Exception {
+    try (RequestTrackerCrmAdapterFactory f = new RequestTrackerCrmAdapterFactory()) {
+      assertThatThrownBy(unreachableRt(f)::checkReachable).isInstanceOf(RetryableException.class);
+    }
+    try (RequestTrackerCrmAdapterFactory f = new RequestTrackerCrmAdapterFactory()) {
+      assertThatThrownBy(
+              () ->
+                  f.init(new PluginEnvironment(Clock.systemUTC(), Map.of("max-connections", "0"))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("max-connections");
     }
   }
 

@@ -2,9 +2,12 @@ package io.switchboard.crm.requesttracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.switchboard.plugin.support.HmacSha256Signature;
+import io.switchboard.spi.Attachment;
+import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.PluginConfig;
 import io.switchboard.spi.PluginContext;
@@ -14,6 +17,21 @@ import io.switchboard.spi.crm.AgentReply;
 import io.switchboard.spi.crm.AssignmentChange;
 import io.switchboard.spi.crm.CrmAdapter;
 import io.switchboard.spi.crm.CrmEvent;
+import io.switchboard.spi.crm.TicketState;
+import io.switchboard.spi.crm.TicketStatusChange;
+import io.switchboard.spi.crm.capability.AgentDirectory;
+import io.switchboard.spi.crm.capability.Assignment;
+import io.switchboard.spi.crm.capability.Assignments;
+import io.switchboard.spi.crm.capability.AttachmentSource;
+import io.switchboard.spi.crm.capability.CrmAgent;
+import io.switchboard.spi.crm.capability.CrmCapability;
+import io.switchboard.spi.crm.capability.CrmGroup;
+import io.switchboard.spi.crm.capability.FieldDescriptor;
+import io.switchboard.spi.crm.capability.FieldSchema;
+import io.switchboard.spi.crm.capability.FieldTarget;
+import io.switchboard.spi.crm.capability.FieldType;
+import io.switchboard.spi.crm.capability.MappedFields;
+import io.switchboard.spi.crm.capability.TicketStatuses;
 import io.switchboard.testkit.crm.CrmAdapterContractTest;
 import io.switchboard.testkit.crm.CrmTestData;
 import jakarta.json.Json;
@@ -34,13 +52,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -439,6 +461,338 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
     assertThat(crm.addInternalNote(merged, "note:" + merged, "Merged into " + surviving))
         .isEqualTo(note);
     assertThat(countEntriesContaining(surviving, "Merged into " + surviving)).isEqualTo(1);
+  }
+
+  // ------------------------------------------------------------------ SPI 2.0 events
+
+  /** Polls from the cursor until an event matches; every event polled meanwhile. */
+  private List<CrmEvent> pollUntil(String cursor, Predicate<CrmEvent> wanted) {
+    List<CrmEvent> polled = new CopyOnWriteArrayList<>();
+    AtomicReference<String> position = new AtomicReference<>(cursor);
+    await()
+        .atMost(EVENT_TIMEOUT)
+        .until(
+            () -> {
+              var result = crm.poll(position.get());
+              position.set(result.nextCursor());
+              polled.addAll(result.events());
+              return polled.stream().anyMatch(wanted);
+            });
+    return polled;
+  }
+
+  /** The events of the webhooks RT sent since {@code since}, once one matches. */
+  private List<CrmEvent> webhooksUntil(int since, Predicate<CrmEvent> wanted) {
+    List<CrmEvent> hooked = new ArrayList<>();
+    await()
+        .atMost(EVENT_TIMEOUT)
+        .until(
+            () -> {
+              hooked.clear();
+              for (WebhookRequest w : WEBHOOKS.subList(since, WEBHOOKS.size())) {
+                if (crm.isAuthentic(w)) {
+                  hooked.addAll(crm.parseWebhook(w.body()));
+                }
+              }
+              return hooked.stream().anyMatch(wanted);
+            });
+    return hooked;
+  }
+
+  private static Predicate<CrmEvent> on(String ticket, Class<? extends CrmEvent> type) {
+    return e -> e.ticketId().equals(ticket) && type.isInstance(e);
+  }
+
+  @Test
+  @DisplayName(
+      "an agent resolving a ticket is a TicketStatusChange SOLVED through poll and webhook")
+  void resolvedByAgent() throws Exception {
+    String ticket = openTicket();
+    String cursor = crm.poll(null).nextCursor();
+    int before = WEBHOOKS.size();
+
+    restPut(
+        "/ticket/" + ticket,
+        basic("agent1", "agent1-pass"),
+        Json.createObjectBuilder().add("Status", "resolved").build());
+
+    Predicate<CrmEvent> solved =
+        e ->
+            e.ticketId().equals(ticket)
+                && e instanceof TicketStatusChange c
+                && c.state() == TicketState.SOLVED;
+    CrmEvent polled = pollUntil(cursor, solved).stream().filter(solved).findFirst().orElseThrow();
+    assertThat(webhooksUntil(before, solved)).filteredOn(solved).containsExactly(polled);
+    assertThat(crm.capability(TicketStatuses.class).orElseThrow().status(ticket))
+        .isEqualTo(TicketState.SOLVED);
+  }
+
+  @Test
+  @DisplayName(
+      "a merge is MERGED naming the surviving ticket, and a reply on a surviving ticket without"
+          + " a Conversation Id carries the merged conversation's, through poll and webhook")
+  void mergeIntoForeignTicket() throws Exception {
+    String merged = openTicket();
+    String foreign =
+        ticketAsAgent(requesterOf(), "Opened by an agent for " + data.conversationId());
+    String cursor = crm.poll(null).nextCursor();
+    int before = WEBHOOKS.size();
+
+    mergeAsAgent1(merged, foreign);
+
+    Predicate<CrmEvent> mergedEvent = on(merged, TicketStatusChange.class);
+    assertThat(pollUntil(cursor, mergedEvent))
+        .filteredOn(mergedEvent)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            TicketStatusChange.class,
+            c -> {
+              assertThat(c.state()).isEqualTo(TicketState.MERGED);
+              assertThat(c.mergedIntoTicketId()).isEqualTo(foreign);
+            });
+    assertThat(webhooksUntil(before, mergedEvent))
+        .filteredOn(mergedEvent)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            TicketStatusChange.class, c -> assertThat(c.mergedIntoTicketId()).isEqualTo(foreign));
+    assertThat(crm.capability(TicketStatuses.class).orElseThrow().status(merged))
+        .isEqualTo(TicketState.MERGED);
+
+    String text = "After the merge " + data.conversationId();
+    String replyCursor = crm.poll(null).nextCursor();
+    int replyBefore = WEBHOOKS.size();
+    playAgentReply(foreign, text);
+
+    Predicate<CrmEvent> reply =
+        e -> e.ticketId().equals(foreign) && e instanceof AgentReply r && text.equals(r.text());
+    assertThat(pollUntil(replyCursor, reply))
+        .filteredOn(reply)
+        .singleElement()
+        .extracting(e -> ((AgentReply) e).conversationId())
+        .isEqualTo(data.conversationId());
+    assertThat(webhooksUntil(replyBefore, reply))
+        .filteredOn(reply)
+        .singleElement()
+        .extracting(e -> ((AgentReply) e).conversationId())
+        .isEqualTo(data.conversationId());
+  }
+
+  // ------------------------------------------------------------------ SPI 2.0 capabilities
+
+  @Test
+  @DisplayName("RT offers every capability but customer records")
+  void capabilities() {
+    assertThat(CrmCapability.of(crm))
+        .isEqualTo(EnumSet.complementOf(EnumSet.of(CrmCapability.CUSTOMER_RECORDS)));
+  }
+
+  @Test
+  @DisplayName(
+      "describeFields: the provisioned ticket and user custom fields, select values as options,"
+          + " and the core fields")
+  void describeFields() throws Exception {
+    Map<String, FieldDescriptor> fields = new HashMap<>();
+    crm.capability(FieldSchema.class)
+        .orElseThrow()
+        .describeFields()
+        .forEach(f -> fields.put(f.key(), f));
+
+    assertThat(fields.get("cf.Last Order Number"))
+        .isEqualTo(
+            new FieldDescriptor(
+                "cf.Last Order Number",
+                "Last Order Number",
+                FieldType.TEXT,
+                List.of(),
+                false,
+                false,
+                FieldTarget.TICKET));
+    assertThat(fields.get("cf.Conversation Status").type()).isEqualTo(FieldType.ENUM);
+    assertThat(fields.get("cf.Conversation Status").options())
+        .containsExactlyInAnyOrder("open", "pending", "closed");
+    assertThat(fields.get("cf.Conversation Id").readOnly()).isTrue();
+    assertThat(fields.get("requester.cf.Preferred Language").target())
+        .isEqualTo(FieldTarget.REQUESTER);
+    assertThat(fields.get("requester.cf.WhatsApp Id").type()).isEqualTo(FieldType.TEXT);
+    assertThat(fields.get("Priority").type()).isEqualTo(FieldType.INTEGER);
+    assertThat(fields.get("requester.EmailAddress").readOnly()).isTrue();
+    assertThat(fields).doesNotContainKey("cf.Switchboard Key"); // a transaction field
+  }
+
+  @Test
+  @DisplayName(
+      "mapped fields: ticket and user custom fields and core fields written read back; the same"
+          + " write again changes nothing in RT")
+  void mappedFields() throws Exception {
+    MappedFields fields = crm.capability(MappedFields.class).orElseThrow();
+    String requester = requesterOf();
+    String ticket = crm.openTicket(data.ticket(requester));
+    Map<String, String> ticketValues =
+        Map.of(
+            "cf.Last Order Number",
+            "A-" + data.conversationId(),
+            "Priority",
+            "42",
+            "cf.Conversation Status",
+            "pending");
+
+    fields.writeFields(FieldTarget.TICKET, ticket, ticketValues);
+    int history = rest("/ticket/" + ticket + "/history?per_page=100").getInt("total");
+    fields.writeFields(FieldTarget.TICKET, ticket, ticketValues);
+
+    assertThat(fields.readFields(FieldTarget.TICKET, ticket, ticketValues.keySet()))
+        .isEqualTo(ticketValues);
+    assertThat(rest("/ticket/" + ticket + "/history?per_page=100").getInt("total"))
+        .as("no transaction for values already there")
+        .isEqualTo(history);
+    assertThat(customFields(rest("/ticket/" + ticket)))
+        .containsEntry("Last Order Number", "A-" + data.conversationId());
+
+    fields.writeFields(
+        FieldTarget.REQUESTER, requester, Map.of("requester.cf.Preferred Language", "ar"));
+    assertThat(
+            fields.readFields(
+                FieldTarget.REQUESTER,
+                requester,
+                Set.of("requester.cf.Preferred Language", "requester.RealName")))
+        .containsEntry("requester.cf.Preferred Language", "ar")
+        .containsKey("requester.RealName");
+
+    fields.writeFields(FieldTarget.TICKET, ticket, Map.of("cf.Last Order Number", ""));
+    assertThat(fields.readFields(FieldTarget.TICKET, ticket, Set.of("cf.Last Order Number")))
+        .as("an empty value clears")
+        .isEmpty();
+    assertThatThrownBy(
+            () -> fields.writeFields(FieldTarget.TICKET, ticket, Map.of("Nonsense", "x")))
+        .isInstanceOfSatisfying(
+            PermanentException.class,
+            e -> assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND));
+  }
+
+  @Test
+  @DisplayName(
+      "assignments: owner agent1 and back to nobody, the queue kept; an unknown queue is refused by"
+          + " name; the adapter's own assignments are no events")
+  void assignments() throws Exception {
+    Assignments assignments = crm.capability(Assignments.class).orElseThrow();
+    String ticket = openTicket();
+    String cursor = crm.poll(null).nextCursor();
+
+    assignments.assign(ticket, new Assignment("agent1", null));
+    assertThat(assignments.assignment(ticket)).isEqualTo(new Assignment("agent1", "Support"));
+    assignments.assign(ticket, new Assignment("agent1", "Support")); // already so: nothing
+    assignments.assign(ticket, new Assignment(null, null));
+    assertThat(assignments.assignment(ticket)).isEqualTo(new Assignment(null, "Support"));
+
+    assertThatThrownBy(() -> assignments.assign(ticket, new Assignment("agent1", "No Such Queue")))
+        .isInstanceOfSatisfying(
+            PermanentException.class,
+            e -> assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND))
+        .hasMessageContaining("No Such Queue");
+
+    // A barrier: an agent's reply written after the adapter's assignments.
+    String barrier = "Barrier " + data.conversationId();
+    playAgentReply(ticket, barrier);
+    List<CrmEvent> polled =
+        pollUntil(cursor, e -> e instanceof AgentReply r && barrier.equals(r.text()));
+    assertThat(polled).filteredOn(on(ticket, AssignmentChange.class)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the directory lists agent1 with name, e-mail and group, and the queues as groups")
+  void directory() throws Exception {
+    AgentDirectory directory = crm.capability(AgentDirectory.class).orElseThrow();
+
+    assertThat(directory.agents())
+        .contains(
+            new CrmAgent(
+                "agent1", "Agent One", "agent1@example.invalid", List.of("Support agents")))
+        .extracting(CrmAgent::login)
+        .doesNotContain("switchboard", "Nobody", "RT_System")
+        .noneMatch(login -> login.startsWith("wa-"));
+    assertThat(directory.groups()).extracting(CrmGroup::name).contains("Support", "Sales");
+  }
+
+  @Test
+  @DisplayName("fetchAttachment returns the bytes of a file an agent attached to a reply")
+  void attachment() throws Exception {
+    String ticket = openTicket();
+    String cursor = crm.poll(null).nextCursor();
+    byte[] file = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, (byte) 0xFF, 'x'};
+    String text = "Your label " + data.conversationId();
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("Content", text)
+            .add("ContentType", "text/plain")
+            .add(
+                "Attachments",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("FileName", "label.png")
+                            .add("FileType", "image/png")
+                            .add("FileContent", Base64.getEncoder().encodeToString(file))))
+            .build();
+    HttpResponse<String> sent =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(baseUrl + "/REST/2.0/ticket/" + ticket + "/correspond"))
+                .header("Authorization", basic("agent1", "agent1-pass"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+
+    Predicate<CrmEvent> reply = e -> e instanceof AgentReply r && text.equals(r.text());
+    AgentReply polled =
+        (AgentReply) pollUntil(cursor, reply).stream().filter(reply).findFirst().orElseThrow();
+    assertThat(polled.attachments()).hasSize(1);
+    Attachment fetched =
+        crm.capability(AttachmentSource.class)
+            .orElseThrow()
+            .fetchAttachment(polled.attachments().get(0));
+
+    assertThat(fetched.data()).isEqualTo(file);
+    assertThat(fetched.fileName()).isEqualTo("label.png");
+    assertThat(fetched.contentType()).isEqualTo("image/png");
+    assertThat(fetched.size()).isEqualTo(file.length);
+  }
+
+  private static String ticketAsAgent(String requester, String subject) throws Exception {
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("Queue", "Support")
+            .add("Subject", subject)
+            .add("Requestor", requester)
+            .build();
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/REST/2.0/ticket"))
+                .header("Authorization", basic("agent1", "agent1-pass"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return Json.createReader(new StringReader(response.body()))
+        .readObject()
+        .get("id")
+        .toString()
+        .replace("\"", "");
+  }
+
+  /** REST1 takes no Basic auth: agent1 logs in with its form fields (user, pass). */
+  private static void mergeAsAgent1(String merged, String surviving) throws Exception {
+    HttpResponse<String> merge =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(baseUrl + "/REST/1.0/ticket/" + merged + "/merge/" + surviving))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("user=agent1&pass=agent1-pass"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(merge.body()).contains("Merge completed");
   }
 
   @Test

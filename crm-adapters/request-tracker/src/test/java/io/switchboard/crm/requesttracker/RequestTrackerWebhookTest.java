@@ -13,6 +13,8 @@ import io.switchboard.spi.crm.AgentReply;
 import io.switchboard.spi.crm.AssignmentChange;
 import io.switchboard.spi.crm.CrmAdapter;
 import io.switchboard.spi.crm.CrmEvent;
+import io.switchboard.spi.crm.TicketState;
+import io.switchboard.spi.crm.TicketStatusChange;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +75,9 @@ class RequestTrackerWebhookTest {
   }
 
   @Test
-  @DisplayName("an agent's Correspond is an AgentReply with event id txn:<transaction id>")
+  @DisplayName(
+      "an agent's Correspond is an AgentReply with event id txn:<transaction id> and the ticket's"
+          + " Conversation Id")
   void agentReply() throws Exception {
     assertThat(parse(AGENT_REPLY))
         .containsExactly(
@@ -83,7 +87,106 @@ class RequestTrackerWebhookTest {
                 "agent1",
                 "Your order ships tomorrow.",
                 List.of(),
-                Instant.parse("2026-11-22T23:36:32Z")));
+                Instant.parse("2026-11-22T23:36:32Z"),
+                "conv-30306"));
+  }
+
+  @Test
+  @DisplayName(
+      "on a surviving ticket without its own Conversation Id, the scrip's conversation_id (of a"
+          + " ticket merged into it) is the reply's")
+  void agentReplyAfterMerge() throws Exception {
+    String json =
+        AGENT_REPLY
+            .replace("\"Conversation Id\":\"conv-30306\",", "")
+            .replace("\"content\":", "\"conversation_id\":\"conv-merged\",\"content\":");
+
+    assertThat(((AgentReply) parse(json).get(0)).conversationId()).isEqualTo("conv-merged");
+    assertThat(
+            ((AgentReply)
+                    parse(AGENT_REPLY.replace("\"Conversation Id\":\"conv-30306\",", "")).get(0))
+                .conversationId())
+        .as("a ticket the adapter did not open")
+        .isNull();
+  }
+
+  private static String statusChange(String creator, String from, String to) {
+    return body("Status", creator, "\"field\":\"Status\"")
+        .replace("\"new_value\":null", "\"new_value\":\"" + to + "\"")
+        .replace("\"old_value\":null", "\"old_value\":\"" + from + "\"");
+  }
+
+  @Test
+  @DisplayName(
+      "RT statuses are TicketStatusChanges: resolved SOLVED, stalled PENDING, open OPEN,"
+          + " rejected and deleted DELETED")
+  void statusChanges() throws Exception {
+    Instant at = Instant.parse("2026-11-22T23:36:32Z");
+    assertThat(parse(statusChange("agent1", "open", "resolved")))
+        .containsExactly(new TicketStatusChange("txn:62", "1", TicketState.SOLVED, null, at));
+    assertThat(parse(statusChange("agent1", "open", "stalled")))
+        .containsExactly(new TicketStatusChange("txn:62", "1", TicketState.PENDING, null, at));
+    assertThat(parse(statusChange("agent1", "resolved", "open")))
+        .containsExactly(new TicketStatusChange("txn:62", "1", TicketState.OPEN, null, at));
+    assertThat(parse(statusChange("agent1", "open", "rejected")))
+        .containsExactly(new TicketStatusChange("txn:62", "1", TicketState.DELETED, null, at));
+    assertThat(parse(statusChange("agent1", "open", "deleted")))
+        .containsExactly(new TicketStatusChange("txn:62", "1", TicketState.DELETED, null, at));
+    assertThat(parse(statusChange("agent1", "open", "escalated"))).as("a custom status").isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "status changes the adapter caused are none: its own, and RT reopening the ticket when the"
+          + " customer writes")
+  void statusEchoes() throws Exception {
+    assertThat(parse(statusChange("switchboard", "open", "resolved"))).isEmpty();
+    assertThat(parse(statusChange("wa-15552333520421", "resolved", "open"))).isEmpty();
+    assertThat(parse(statusChange("RT_System", "new", "open"))).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "a merge is MERGED on the ticket merged away (AddLink MergedInto naming the survivor), and"
+          + " nothing on the survivor's own record of it")
+  void merge() throws Exception {
+    // RT runs the merged ticket's batch with the surviving ticket: ticket_id names the survivor,
+    // object_id the ticket the transaction is on.
+    String merged =
+        body("AddLink", "agent1", "\"field\":\"MergedInto\"")
+            .replace("\"ticket_id\":1", "\"object_id\":16,\"ticket_id\":15")
+            .replace(
+                "\"new_value\":null",
+                "\"new_value\":\"fsck.com-rt://switchboard.example/ticket/15\"");
+    assertThat(parse(merged))
+        .containsExactly(
+            new TicketStatusChange(
+                "txn:62", "16", TicketState.MERGED, "15", Instant.parse("2026-11-22T23:36:32Z")));
+
+    assertThat(parse(merged.replace("\"object_id\":16", "\"object_id\":15"))).isEmpty();
+    assertThat(parse(merged.replace("MergedInto", "RefersTo"))).as("another link").isEmpty();
+    assertThat(parse(merged.replace("\"creator\":\"agent1\"", "\"creator\":\"switchboard\"")))
+        .isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "a queue change is an AssignmentChange with the new queue, also when the ticket leaves this"
+          + " connection's queue")
+  void queueChange() throws Exception {
+    String moved =
+        body("Set", "agent1", "\"field\":\"Queue\"")
+            .replace("\"queue\":\"Support\"", "\"queue\":\"Sales\"")
+            .replace("\"new_value\":null", "\"new_value\":\"4\"")
+            .replace("\"old_value\":null", "\"old_value\":\"3\"");
+
+    assertThat(parse(moved))
+        .containsExactly(
+            new AssignmentChange(
+                "txn:62", "1", "agent1", "Sales", Instant.parse("2026-11-22T23:36:32Z")));
+    assertThat(parse(moved.replace("\"Conversation Id\":\"conv-30306\",", "")))
+        .as("another queue's ticket that no conversation has")
+        .isEmpty();
   }
 
   @Test
@@ -185,7 +288,8 @@ class RequestTrackerWebhookTest {
   void ownerChanges() throws Exception {
     assertThat(parse(body("Set", "agent2", "\"field\":\"Owner\"")))
         .containsExactly(
-            new AssignmentChange("txn:62", "1", "agent1", Instant.parse("2026-11-22T23:36:32Z")));
+            new AssignmentChange(
+                "txn:62", "1", "agent1", "Support", Instant.parse("2026-11-22T23:36:32Z")));
     assertThat(parse(body("Take", "agent1", null)))
         .singleElement()
         .isInstanceOf(AssignmentChange.class);

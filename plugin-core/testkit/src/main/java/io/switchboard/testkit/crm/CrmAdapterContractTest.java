@@ -4,18 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.MalformedPayloadException;
+import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.WebhookRequest;
 import io.switchboard.spi.crm.AgentReply;
 import io.switchboard.spi.crm.CrmAdapter;
 import io.switchboard.spi.crm.CrmEvent;
 import io.switchboard.spi.crm.PollResult;
+import io.switchboard.spi.crm.TicketState;
+import io.switchboard.spi.crm.capability.AgentDirectory;
+import io.switchboard.spi.crm.capability.Assignment;
+import io.switchboard.spi.crm.capability.Assignments;
+import io.switchboard.spi.crm.capability.CrmCapability;
+import io.switchboard.spi.crm.capability.FieldDescriptor;
+import io.switchboard.spi.crm.capability.FieldSchema;
+import io.switchboard.spi.crm.capability.FieldTarget;
+import io.switchboard.spi.crm.capability.FieldType;
+import io.switchboard.spi.crm.capability.MappedFields;
+import io.switchboard.spi.crm.capability.TicketStatuses;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -249,6 +263,99 @@ public abstract class CrmAdapterContractTest {
   // ------------------------------------------------------------------ helpers for subclasses
 
   /** Creates this test's requester and ticket. */
+  // ------------------------------------------------------------------ optional capabilities
+  // Each check runs only when the adapter offers the capability (else it is skipped, not failed).
+
+  private <T> T offered(Class<T> type) {
+    Optional<T> capability = crm.capability(type);
+    Assumptions.assumeTrue(capability.isPresent(), "the adapter does not offer " + type.getName());
+    return capability.get();
+  }
+
+  @Test
+  @DisplayName("capabilities: CrmCapability.of lists exactly what capability() offers")
+  void capabilitiesAreConsistent() {
+    for (CrmCapability c : CrmCapability.values()) {
+      assertThat(CrmCapability.of(crm).contains(c))
+          .as(c.name())
+          .isEqualTo(crm.capability(c.type()).isPresent());
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "FieldSchema: unique keys, every ENUM and MULTI_ENUM has options, other types have none")
+  void fieldSchemaIsWellFormed() throws Exception {
+    List<FieldDescriptor> fields = offered(FieldSchema.class).describeFields();
+
+    assertThat(fields).isNotEmpty();
+    assertThat(fields).extracting(FieldDescriptor::key).doesNotHaveDuplicates();
+    for (FieldDescriptor field : fields) {
+      boolean enumerated = field.type() == FieldType.ENUM || field.type() == FieldType.MULTI_ENUM;
+      assertThat(field.options().isEmpty()).as(field.key() + " options").isEqualTo(!enumerated);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "MappedFields: a writable TEXT ticket field written reads back; writing it again is harmless")
+  void mappedTicketFieldRoundTrip() throws Exception {
+    MappedFields fields = offered(MappedFields.class);
+    Optional<FieldDescriptor> text =
+        offered(FieldSchema.class).describeFields().stream()
+            .filter(f -> f.target() == FieldTarget.TICKET)
+            .filter(f -> f.type() == FieldType.TEXT && !f.readOnly())
+            .filter(f -> !f.key().toLowerCase(java.util.Locale.ROOT).contains("subject"))
+            .findFirst();
+    Assumptions.assumeTrue(text.isPresent(), "no writable TEXT ticket field");
+    String ticket = openTicket();
+    String value = "contract " + data.conversationId();
+
+    fields.writeFields(FieldTarget.TICKET, ticket, Map.of(text.get().key(), value));
+    fields.writeFields(FieldTarget.TICKET, ticket, Map.of(text.get().key(), value));
+
+    assertThat(fields.readFields(FieldTarget.TICKET, ticket, Set.of(text.get().key())))
+        .containsEntry(text.get().key(), value);
+  }
+
+  @Test
+  @DisplayName(
+      "TicketStatuses: a solved ticket reads SOLVED, a reopened one OPEN; MERGED is refused")
+  void ticketStatusRoundTrip() throws Exception {
+    TicketStatuses statuses = offered(TicketStatuses.class);
+    String ticket = openTicket();
+
+    statuses.changeStatus(ticket, TicketState.SOLVED);
+    assertThat(statuses.status(ticket)).isEqualTo(TicketState.SOLVED);
+    statuses.changeStatus(ticket, TicketState.OPEN);
+    assertThat(statuses.status(ticket)).isEqualTo(TicketState.OPEN);
+    assertThatThrownBy(() -> statuses.changeStatus(ticket, TicketState.MERGED))
+        .isInstanceOf(PermanentException.class);
+  }
+
+  @Test
+  @DisplayName("Assignments: an unknown agent is refused by name (NOT_FOUND), never guessed")
+  void unknownAgentIsRefused() throws Exception {
+    Assignments assignments = offered(Assignments.class);
+    String ticket = openTicket();
+    String nobody = "no-such-agent-" + data.conversationId();
+
+    assertThatThrownBy(() -> assignments.assign(ticket, new Assignment(nobody, null)))
+        .isInstanceOfSatisfying(
+            PermanentException.class,
+            e -> assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND))
+        .hasMessageContaining(nobody);
+  }
+
+  @Test
+  @DisplayName("AgentDirectory: agents have logins, and groups have names")
+  void directoryIsWellFormed() throws Exception {
+    AgentDirectory directory = offered(AgentDirectory.class);
+
+    assertThat(directory.agents()).allSatisfy(a -> assertThat(a.login()).isNotBlank());
+    assertThat(directory.groups()).allSatisfy(g -> assertThat(g.name()).isNotBlank());
+  }
+
   protected String openTicket() throws Exception {
     return crm.openTicket(data.ticket(requesterOf()));
   }

@@ -10,6 +10,9 @@ import java.util.Map;
  * @param id the ticket id
  * @param queue the queue (its id, as REST2 references it)
  * @param status the lifecycle status
+ * @param owner the owner's user name ({@code Nobody} when unowned), or {@code null}
+ * @param subject the subject, or {@code null}
+ * @param priority the priority as RT's digits, or {@code null}
  * @param requestors the requestor user names
  * @param customFields custom field values by name
  */
@@ -17,6 +20,9 @@ public record RtTicket(
     String id,
     String queue,
     String status,
+    String owner,
+    String subject,
+    String priority,
     List<String> requestors,
     Map<String, List<String>> customFields) {
 
@@ -26,6 +32,9 @@ public record RtTicket(
         RtJson.text(json, "id"),
         RtJson.nonBlank(json, "Queue"),
         RtJson.nonBlank(json, "Status"),
+        RtJson.nonBlank(json, "Owner"),
+        RtJson.text(json, "Subject"),
+        RtJson.nonBlank(json, "Priority"),
         List.copyOf(RtJson.texts(json, "Requestor")),
         RtJson.customFields(json.get("CustomFields")));
   }

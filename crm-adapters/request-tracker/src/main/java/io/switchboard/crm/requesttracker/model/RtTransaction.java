@@ -4,7 +4,7 @@ import jakarta.json.JsonObject;
 
 /**
  * A REST2 {@code /transactions} item, read with {@code
- * fields=Type,Creator,Created,Field,NewValue,ObjectId,ObjectType}.
+ * fields=Type,Creator,Created,Field,OldValue,NewValue,ObjectId,ObjectType}.
  *
  * @param id the transaction id
  * @param type {@code Correspond}, {@code Comment}, {@code Set}, {@code Give}, ...
@@ -13,7 +13,9 @@ import jakarta.json.JsonObject;
  * @param objectType {@code RT::Ticket} for ticket transactions
  * @param objectId the ticket id for ticket transactions
  * @param field the changed field for {@code Set}
- * @param newValue the new value (for {@code Owner}: the numeric user id)
+ * @param oldValue the value before (for {@code Status}: the old status), or {@code null}
+ * @param newValue the new value (for {@code Owner}: the numeric user id; for {@code Queue}: the
+ *     queue id; for {@code AddLink}: the link target's URI)
  */
 public record RtTransaction(
     String id,
@@ -23,6 +25,7 @@ public record RtTransaction(
     String objectType,
     String objectId,
     String field,
+    String oldValue,
     String newValue) {
 
   /** Reads a REST2 transaction item. */
@@ -35,6 +38,7 @@ public record RtTransaction(
         RtJson.nonBlank(json, "ObjectType"),
         RtJson.nonBlank(json, "ObjectId"),
         RtJson.nonBlank(json, "Field"),
+        RtJson.nonBlank(json, "OldValue"),
         RtJson.nonBlank(json, "NewValue"));
   }
 }

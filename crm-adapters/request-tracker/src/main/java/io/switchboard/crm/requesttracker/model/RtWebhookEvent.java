@@ -12,7 +12,9 @@ import java.util.Map;
  * transaction with the ticket's state after the request. Unknown keys are ignored.
  *
  * @param event the transaction type ({@code Correspond}, {@code Comment}, {@code Set}, ...)
- * @param ticketId the ticket id
+ * @param ticketId the ticket id: the transaction's own ticket ({@code object_id}, which differs
+ *     from the scrip's {@code ticket_id} for a ticket merged away: RT runs its batch with the
+ *     surviving ticket), else {@code ticket_id} from scrips before {@code object_id}
  * @param transactionId the transaction id
  * @param queue the ticket's queue name
  * @param owner the ticket's owner name after the request ({@code Nobody} when unowned)
@@ -21,7 +23,13 @@ import java.util.Map;
  * @param creatorPrivileged whether that user is privileged (staff), or {@code null} when the scrip
  *     did not say (scrips before {@code creator_privileged})
  * @param created when, as RT's W3C date-time in UTC
- * @param field the changed field for {@code Set}/{@code CustomField}, else {@code null}
+ * @param field the changed field for {@code Set}/{@code CustomField}/{@code AddLink}, else {@code
+ *     null}
+ * @param oldValue the transaction's old value ({@code Status}: the old status), or {@code null}
+ * @param newValue the transaction's new value ({@code Status}: the new status; {@code AddLink}: the
+ *     target's URI), or {@code null}
+ * @param conversationId the ticket's {@code Conversation Id}, or that of the first ticket merged
+ *     into it that has one ({@code null} from scrips before this key, or when none has one)
  * @param content the message text for {@code Create}/{@code Correspond}/{@code Comment} (RT's own
  *     text rendering when the message is HTML only)
  * @param contentHtml the message's HTML when its body is {@code text/html} only (what RT's
@@ -40,6 +48,9 @@ public record RtWebhookEvent(
     Boolean creatorPrivileged,
     String created,
     String field,
+    String oldValue,
+    String newValue,
+    String conversationId,
     String content,
     String contentHtml,
     List<RtAttachment> attachments,
@@ -52,7 +63,10 @@ public record RtWebhookEvent(
    */
   public static RtWebhookEvent fromJson(JsonObject json) {
     String event = require(json, "event");
-    String ticketId = require(json, "ticket_id");
+    String ticketId =
+        RtJson.nonBlank(json, "object_id") != null
+            ? RtJson.nonBlank(json, "object_id")
+            : require(json, "ticket_id");
     String transactionId = require(json, "transaction_id");
     List<RtAttachment> attachments = new ArrayList<>();
     if (json.get("attachments") instanceof JsonArray array) {
@@ -82,6 +96,9 @@ public record RtWebhookEvent(
                 || "1".equals(RtJson.text(json, "creator_privileged")),
         RtJson.nonBlank(json, "created"),
         RtJson.nonBlank(json, "field"),
+        RtJson.nonBlank(json, "old_value"),
+        RtJson.nonBlank(json, "new_value"),
+        RtJson.nonBlank(json, "conversation_id"),
         RtJson.text(json, "content"),
         RtJson.text(json, "content_html"),
         List.copyOf(attachments),
