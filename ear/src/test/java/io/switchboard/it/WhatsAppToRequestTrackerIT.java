@@ -258,6 +258,29 @@ class WhatsAppToRequestTrackerIT {
             .orElseThrow();
     assertThat(quarantined.getString("reason")).startsWith("malformed");
     assertThat(quarantined.getString("source")).isEqualTo("channel:" + CHANNEL);
+
+    // A replay parses the stored body again (after a connector fix it would be stored as events);
+    // this one is still malformed, so it comes back to quarantine with that reason.
+    long id = quarantined.getJsonNumber("id").longValue();
+    assertThat(bridge.post("quarantine/inbound/" + id + "/replay").status()).isEqualTo(202);
+    JsonObject again =
+        await()
+            .atMost(WITHIN)
+            .until(
+                () -> inboundRow(id),
+                r -> r.getString("status").equals("QUARANTINED") && r.getInt("attempts") > 0);
+    assertThat(again.getString("reason")).contains("still malformed");
+    // Giving up on it for good: skipped, and it stays visible.
+    assertThat(bridge.post("quarantine/inbound/" + id + "/skip").status()).isEqualTo(202);
+    assertThat(inboundRow(id).getString("status")).isEqualTo("SKIPPED");
+  }
+
+  private JsonObject inboundRow(long id) {
+    return bridge.get("inbound-events?limit=500").array().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(e -> e.getJsonNumber("id").longValue() == id)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

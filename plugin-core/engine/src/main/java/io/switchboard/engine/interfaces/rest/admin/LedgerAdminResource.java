@@ -6,10 +6,12 @@ import io.switchboard.engine.interfaces.rest.AdminApi;
 import io.switchboard.engine.ledger.InboundEventLedger;
 import io.switchboard.engine.ledger.LedgerStatus;
 import io.switchboard.engine.ledger.Outbox;
+import io.switchboard.engine.ledger.WaitingRow;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -94,5 +96,69 @@ public class LedgerAdminResource {
     }
     scheduler.wakeUp();
     return Response.accepted().build();
+  }
+
+  @POST
+  @Path("/quarantine/inbound/{id}/skip")
+  @Operation(
+      summary =
+          "Give up on a quarantined inbound event for good: the events behind it proceed"
+              + " (body {\"note\": \"why\"})")
+  @Consumes(MediaType.WILDCARD)
+  public Response skipInbound(@PathParam("id") long id, String body) {
+    if (!ledger.skip(id, note(body))) {
+      return AdminJson.notFound("no quarantined inbound event " + id);
+    }
+    scheduler.wakeUp();
+    return Response.accepted().build();
+  }
+
+  @POST
+  @Path("/quarantine/outbox/{id}/skip")
+  @Operation(
+      summary =
+          "Give up on a quarantined outbox effect for good: the effects behind it proceed"
+              + " (body {\"note\": \"why\"})")
+  @Consumes(MediaType.WILDCARD)
+  public Response skipOutbox(@PathParam("id") long id, String body) {
+    if (!outbox.skip(id, note(body))) {
+      return AdminJson.notFound("no quarantined outbox entry " + id);
+    }
+    scheduler.wakeUp();
+    return Response.accepted().build();
+  }
+
+  @GET
+  @Path("/quarantine/waiting")
+  @Operation(summary = "Rows held back behind a quarantined earlier row of their conversation")
+  public JsonObject waiting(@QueryParam("limit") @DefaultValue("100") int limit) {
+    return AdminJson.object()
+        .add("inbound", waitingJson(ledger.waitingBehindQuarantine(capped(limit))))
+        .add("outbox", waitingJson(outbox.waitingBehindQuarantine(capped(limit))))
+        .build();
+  }
+
+  private static jakarta.json.JsonArrayBuilder waitingJson(java.util.List<WaitingRow> rows) {
+    return AdminJson.array(
+        rows,
+        w ->
+            AdminJson.object()
+                .add("id", w.id())
+                .add("orderingKey", w.orderingKey())
+                .add("behind", w.behindId())
+                .add("reason", w.reason())
+                .build());
+  }
+
+  /** The admin's note from an optional {@code {"note": "..."}} body. */
+  private static String note(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      return AdminJson.parse(body).getString("note", null);
+    } catch (RuntimeException e) {
+      return body.trim(); // a plain-text note is fine too
+    }
   }
 }
