@@ -176,13 +176,78 @@ class ChannelAppRoutingIT {
             c -> c.contains("Hello from later"));
   }
 
+  @Test
+  @Order(5)
+  @DisplayName(
+      "a number moved to another CRM connection: its open conversation closes, the next message"
+          + " opens a new conversation and ticket there")
+  void crmChangeClosesOpenConversations() {
+    JsonObject before = conversationOf(customerTwo).orElseThrow();
+    assertThat(
+            bridge
+                .put(
+                    "crm-connections/rt-b",
+                    "{\"plugin\":\"request-tracker\",\"config\":{\"baseUrl\":\""
+                        + RequestTrackerFixture.BASE
+                        + "\",\"token\":\""
+                        + rt.token()
+                        + "\"}}")
+                .status())
+        .isIn(200, 201);
+    addNumber("wa-two", NUMBER_TWO, "rt-b");
+    assertThat(conversation(before.getString("id")).getString("status")).isEqualTo("CLOSED");
+
+    SwitchboardClient.Answer answer =
+        bridge.appWebhook(
+            APP,
+            APP_SECRET,
+            oneBody(
+                message(NUMBER_TWO, customerTwo, "Hello again", Instant.now().getEpochSecond())));
+    assertThat(answer.status()).isEqualTo(200);
+    JsonObject after =
+        await()
+            .atMost(WITHIN)
+            .until(
+                () ->
+                    conversationsOf(customerTwo).stream()
+                        .filter(c -> c.getString("status").equals("OPEN"))
+                        .filter(c -> !c.isNull("crmTicketId"))
+                        .findFirst(),
+                Optional::isPresent)
+            .orElseThrow();
+    assertThat(after.getString("id")).isNotEqualTo(before.getString("id"));
+    assertThat(after.getString("crmConnection")).isEqualTo("rt-b");
+    assertThat(after.getString("crmTicketId")).isNotEqualTo(before.getString("crmTicketId"));
+  }
+
+  private static JsonObject conversation(String id) {
+    return bridge.get("conversations?limit=500").array().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(c -> c.getString("id").equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static List<JsonObject> conversationsOf(String channelUserId) {
+    return bridge.get("conversations?limit=500").array().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(c -> c.getString("channelUserId").equals(channelUserId))
+        .toList();
+  }
+
   private static void addNumber(String channel, String phoneNumberId) {
+    addNumber(channel, phoneNumberId, "rt");
+  }
+
+  private static void addNumber(String channel, String phoneNumberId, String crm) {
     SwitchboardClient.Answer answer =
         bridge.put(
             "channels/" + channel,
             "{\"plugin\":\"whatsapp-cloud\",\"app\":\""
                 + APP
-                + "\",\"crmConnection\":\"rt\",\"config\":{\"phoneNumberId\":\""
+                + "\",\"crmConnection\":\""
+                + crm
+                + "\",\"config\":{\"phoneNumberId\":\""
                 + phoneNumberId
                 + "\",\"accessToken\":\"routing-token\",\"graphApiBaseUrl\":\""
                 + prism.baseUrl()

@@ -1,6 +1,7 @@
 package io.switchboard.engine.application.connections;
 
 import io.switchboard.engine.domain.ChannelAccount;
+import io.switchboard.engine.domain.ConnectionRepository;
 import io.switchboard.engine.domain.CrmConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,8 @@ public class Connections {
 
   @PersistenceContext(unitName = "switchboard")
   EntityManager em;
+
+  @Inject ConnectionRepository repository;
 
   @Inject Clock clock;
 
@@ -54,13 +57,11 @@ public class Connections {
 
   @Transactional
   public List<ChannelAccount> channels() {
-    return em.createQuery("select c from ChannelAccount c order by c.id", ChannelAccount.class)
-        .getResultList();
+    return repository.channels();
   }
 
   @Transactional
   public List<CrmConnection> crms() {
-    return em.createQuery("select c from CrmConnection c order by c.id", CrmConnection.class)
-        .getResultList();
+    return repository.crms();
   }
 }

@@ -6,6 +6,7 @@ import io.switchboard.engine.domain.CrmConnection;
 import io.switchboard.engine.domain.CrmRequesterLink;
 import io.switchboard.engine.domain.Customer;
 import io.switchboard.engine.domain.Message;
+import io.switchboard.engine.domain.MessageRepository;
 import io.switchboard.engine.ledger.Outbox;
 import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
@@ -30,6 +31,7 @@ public class EffectRecords {
   EntityManager em;
 
   @Inject Outbox outbox;
+  @Inject MessageRepository messages;
   @Inject Clock clock;
 
   /** Everything an effect on one message needs, read in one go (detached). */
@@ -99,12 +101,9 @@ public class EffectRecords {
   public void sent(String messageId, String channelMessageId) {
     Message message = em.find(Message.class, messageId);
     List<String> holders =
-        em.createQuery(
-                "select m.id from Message m where m.channelId = :c and m.externalId = :x",
-                String.class)
-            .setParameter("c", message.channelId())
-            .setParameter("x", channelMessageId)
-            .getResultList();
+        messages.byExternalId(message.channelId(), channelMessageId).stream()
+            .map(Message::id)
+            .toList();
     if (!holders.isEmpty()) {
       LOG.warning(
           "channel "
