@@ -68,19 +68,7 @@ class ChannelAppRoutingIT {
     prism = PrismMock.whatsAppCloud().start();
     rt = RequestTrackerFixture.start(BASE + "/api/crm/rt/webhook", RT_WEBHOOK_SECRET);
     bridge = new SwitchboardClient(BASE, System.getProperty("switchboard.it.adminToken"));
-    assertThat(
-            bridge
-                .put(
-                    "crm-connections/rt",
-                    "{\"plugin\":\"request-tracker\",\"config\":{\"baseUrl\":\""
-                        + RequestTrackerFixture.BASE
-                        + "\",\"token\":\""
-                        + rt.token()
-                        + "\",\"webhookSecret\":\""
-                        + RT_WEBHOOK_SECRET
-                        + "\"}}")
-                .status())
-        .isIn(200, 201);
+    bridge.putRequestTracker("rt", rt.token(), RT_WEBHOOK_SECRET);
     SwitchboardClient.Answer app =
         bridge.put(
             "channel-apps/" + APP,
@@ -183,17 +171,7 @@ class ChannelAppRoutingIT {
           + " opens a new conversation and ticket there")
   void crmChangeClosesOpenConversations() {
     JsonObject before = conversationOf(customerTwo).orElseThrow();
-    assertThat(
-            bridge
-                .put(
-                    "crm-connections/rt-b",
-                    "{\"plugin\":\"request-tracker\",\"config\":{\"baseUrl\":\""
-                        + RequestTrackerFixture.BASE
-                        + "\",\"token\":\""
-                        + rt.token()
-                        + "\"}}")
-                .status())
-        .isIn(200, 201);
+    bridge.putRequestTracker("rt-b", rt.token(), null);
     addNumber("wa-two", NUMBER_TWO, "rt-b");
     assertThat(conversation(before.getString("id")).getString("status")).isEqualTo("CLOSED");
 

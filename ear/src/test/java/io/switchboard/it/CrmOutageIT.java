@@ -5,15 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.switchboard.connector.whatsapp.testing.WhatsAppWebhookBuilder;
 import jakarta.json.JsonValue;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -45,19 +40,7 @@ class CrmOutageIT {
     try (PayaraMicroProcess micro = new PayaraMicroProcess(PORT, properties()).start()) {
       SwitchboardClient bridge =
           new SwitchboardClient(micro.baseUrl(), System.getProperty("switchboard.it.adminToken"));
-      assertThat(
-              bridge
-                  .put(
-                      "crm-connections/rt",
-                      "{\"plugin\":\"request-tracker\",\"config\":{\"baseUrl\":\""
-                          + RequestTrackerFixture.BASE
-                          + "\",\"token\":\""
-                          + rt.token()
-                          + "\",\"webhookSecret\":\""
-                          + RT_WEBHOOK_SECRET
-                          + "\"}}")
-                  .status())
-          .isIn(200, 201);
+      bridge.putRequestTracker("rt", rt.token(), RT_WEBHOOK_SECRET);
       assertThat(
               bridge
                   .put(
@@ -145,13 +128,7 @@ class CrmOutageIT {
   }
 
   private static Map<String, String> properties() {
-    Map<String, String> p = new HashMap<>();
-    p.put("switchboard.db.url", "jdbc:postgresql://127.0.0.1:5432/" + DB);
-    p.put("switchboard.db.class", "org.postgresql.ds.PGSimpleDataSource");
-    p.put("switchboard.db.user", "postgres");
-    p.put("switchboard.db.password", "postgres");
-    p.put("switchboard.secrets.key", System.getProperty("switchboard.it.secretsKey"));
-    p.put("switchboard.admin.token", System.getProperty("switchboard.it.adminToken"));
+    Map<String, String> p = FreshDatabases.bridgeOn(DB);
     p.put("switchboard.crm.poll-interval-seconds", "0");
     p.put("switchboard.retry.base-delay-ms", "200");
     p.put("switchboard.retry.max-delay-ms", "5000"); // the back-off ceiling, not the outage
@@ -159,12 +136,6 @@ class CrmOutageIT {
   }
 
   private static long count(String sql) throws SQLException {
-    try (Connection c =
-            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DB, "postgres", "");
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return FreshDatabases.count(DB, sql);
   }
 }

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.switchboard.connector.whatsapp.testing.WhatsAppWebhookBuilder;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -92,13 +87,7 @@ class DurabilityIT {
   }
 
   private static Map<String, String> properties(boolean processing) {
-    Map<String, String> p = new HashMap<>();
-    p.put("switchboard.db.url", "jdbc:postgresql://127.0.0.1:5432/" + DB);
-    p.put("switchboard.db.class", "org.postgresql.ds.PGSimpleDataSource");
-    p.put("switchboard.db.user", "postgres");
-    p.put("switchboard.db.password", "postgres");
-    p.put("switchboard.secrets.key", System.getProperty("switchboard.it.secretsKey"));
-    p.put("switchboard.admin.token", System.getProperty("switchboard.it.adminToken"));
+    Map<String, String> p = FreshDatabases.bridgeOn(DB);
     p.put("switchboard.processing.enabled", String.valueOf(processing));
     return p;
   }
@@ -108,12 +97,6 @@ class DurabilityIT {
   }
 
   private static long count(String sql) throws SQLException {
-    try (Connection c =
-            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DB, "postgres", "");
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return FreshDatabases.count(DB, sql);
   }
 }

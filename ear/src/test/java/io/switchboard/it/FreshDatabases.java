@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -58,6 +61,30 @@ public class FreshDatabases implements LauncherSessionListener {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The system properties of a Payara Micro bridge on one of these PostgreSQL databases. */
+  public static Map<String, String> bridgeOn(String database) {
+    Map<String, String> p = new HashMap<>();
+    p.put("switchboard.db.url", "jdbc:postgresql://127.0.0.1:5432/" + database);
+    p.put("switchboard.db.class", "org.postgresql.ds.PGSimpleDataSource");
+    p.put("switchboard.db.user", "postgres");
+    p.put("switchboard.db.password", "postgres");
+    p.put("switchboard.secrets.key", System.getProperty("switchboard.it.secretsKey"));
+    p.put("switchboard.admin.token", System.getProperty("switchboard.it.adminToken"));
+    return p;
+  }
+
+  /** The single number a {@code select count(*) ...} answers on that database. */
+  public static long count(String database, String sql) throws SQLException {
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 }

@@ -84,6 +84,24 @@ public final class SwitchboardClient {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Creates or replaces a Request Tracker connection to the local RT, expecting 200 or 201. */
+  public Answer putRequestTracker(String id, String token, String webhookSecret) {
+    Answer answer =
+        put(
+            "crm-connections/" + id,
+            "{\"plugin\":\"request-tracker\",\"config\":{\"baseUrl\":\""
+                + RequestTrackerFixture.BASE
+                + "\",\"token\":\""
+                + token
+                + "\""
+                + (webhookSecret == null ? "" : ",\"webhookSecret\":\"" + webhookSecret + "\"")
+                + "}}");
+    if (answer.status() != 200 && answer.status() != 201) {
+      throw new IllegalStateException("PUT crm-connections/" + id + ": " + answer);
+    }
+    return answer;
+  }
+
   /** POSTs a webhook body to a channel app's one URL, signed with the app secret. */
   public Answer appWebhook(String appId, String appSecret, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -73,19 +73,7 @@ class WhatsAppToRequestTrackerIT {
     prism = PrismMock.whatsAppCloud().start();
     rt = RequestTrackerFixture.start(BASE + "/api/crm/rt/webhook", RT_WEBHOOK_SECRET);
     bridge = new SwitchboardClient(BASE, System.getProperty("switchboard.it.adminToken"));
-    assertThat(
-            bridge
-                .put(
-                    "crm-connections/rt",
-                    "{\"plugin\":\"request-tracker\",\"config\":{\"baseUrl\":\""
-                        + RequestTrackerFixture.BASE
-                        + "\",\"token\":\""
-                        + rt.token()
-                        + "\",\"webhookSecret\":\""
-                        + RT_WEBHOOK_SECRET
-                        + "\"}}")
-                .status())
-        .isIn(200, 201);
+    bridge.putRequestTracker("rt", rt.token(), RT_WEBHOOK_SECRET);
     SwitchboardClient.Answer channel =
         bridge.put(
             "channels/" + CHANNEL,

@@ -31,6 +31,7 @@ public class ChannelEventIntake {
   @Inject MessageRepository messages;
   @Inject CustomerDirectory customers;
   @Inject Outbox outbox;
+  @Inject FailureNotes notes;
   @Inject Clock clock;
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -115,17 +116,10 @@ public class ChannelEventIntake {
 
   /** Agents learn in the CRM that a reply the channel had accepted never reached the customer. */
   private void noteFailure(Message message) {
-    Conversation conversation = conversations.find(message.conversationId()).orElseThrow();
-    if (conversation.crmConnectionId() != null && conversation.crmTicketId() != null) {
-      String target = Sources.crm(conversation.crmConnectionId());
-      outbox.enqueue(
-          conversation.workspaceId(),
-          target,
-          OutboxActions.NOTE_TO_CRM,
-          target + "|" + conversation.id(),
-          "note:delivery-failed:" + message.id(),
-          message.id());
-    }
+    notes.noteOn(
+        conversations.find(message.conversationId()).orElseThrow(),
+        message,
+        FailureNotes.Cause.DELIVERY_FAILED);
   }
 
   private Conversation openConversation(

@@ -7,7 +7,6 @@ import io.switchboard.engine.domain.CrmRequesterLink;
 import io.switchboard.engine.domain.Customer;
 import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.domain.MessageRepository;
-import io.switchboard.engine.ledger.Outbox;
 import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +29,8 @@ public class EffectRecords {
   @PersistenceContext(unitName = "switchboard")
   EntityManager em;
 
-  @Inject Outbox outbox;
   @Inject MessageRepository messages;
+  @Inject FailureNotes notes;
   @Inject Clock clock;
 
   /** Everything an effect on one message needs, read in one go (detached). */
@@ -141,16 +140,9 @@ public class EffectRecords {
         FailureExplanations.of(neutral) + (reason == null ? "" : " (" + reason + ")");
     message.failedToSend(code, explained, clock.instant());
     message.failureReason(neutral.name());
-    Conversation conversation = em.find(Conversation.class, message.conversationId());
-    if (conversation.crmConnectionId() != null && conversation.crmTicketId() != null) {
-      String target = Sources.crm(conversation.crmConnectionId());
-      outbox.enqueue(
-          conversation.workspaceId(),
-          target,
-          OutboxActions.NOTE_TO_CRM,
-          target + "|" + conversation.id(),
-          "note:send-failed:" + message.id(),
-          message.id());
-    }
+    notes.noteOn(
+        em.find(Conversation.class, message.conversationId()),
+        message,
+        FailureNotes.Cause.SEND_FAILED);
   }
 }

@@ -43,6 +43,9 @@ final class IntakeFixture implements AutoCloseable {
     channelIntake.messages = messages;
     channelIntake.customers = directory;
     channelIntake.outbox = outbox;
+    FailureNotes notes = new FailureNotes();
+    notes.outbox = outbox;
+    channelIntake.notes = notes;
     channelIntake.clock = clock;
     crmIntake.conversations = conversations;
     crmIntake.messages = messages;
