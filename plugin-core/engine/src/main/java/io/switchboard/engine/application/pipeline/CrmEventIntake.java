@@ -25,8 +25,9 @@ import java.util.Optional;
  *
  * <p>Tickets the engine does not know: a reply whose ticket carries the id of one of our
  * conversations (the adapter tells) is followed, the conversation moving to that ticket; one that
- * names a conversation we do not have is quarantined with its reason; one on a ticket that never
- * was a Switchboard ticket (an e-mail ticket, say) is recorded as ignored on its ledger row.
+ * names a conversation Switchboard does not have at all is quarantined with its reason; one on a
+ * ticket that never was a Switchboard ticket (an e-mail ticket, say), or whose conversation belongs
+ * to another CRM connection on the same CRM, is recorded as ignored on its ledger row.
  */
 @ApplicationScoped
 public class CrmEventIntake {
@@ -49,7 +50,9 @@ public class CrmEventIntake {
       return Optional.of(
           "ticket "
               + event.ticketId()
-              + " is not linked to a Switchboard conversation (not a Switchboard ticket); ignored");
+              + " is not linked to a conversation of CRM connection "
+              + connection.id()
+              + " (not a Switchboard ticket, or another connection's); ignored");
     }
     Conversation c = conversation.get();
     if (event instanceof AgentReply reply) {
@@ -87,8 +90,8 @@ public class CrmEventIntake {
     if (reply.conversationId() == null) {
       return Optional.empty();
     }
-    Conversation named = conversations.find(reply.conversationId()).orElse(null);
-    if (named == null || !connection.id().equals(named.crmConnectionId())) {
+    Optional<Conversation> named = conversations.find(reply.conversationId());
+    if (named.isEmpty()) {
       throw new UnprocessableEventException(
           "agent reply "
               + reply.eventId()
@@ -96,11 +99,15 @@ public class CrmEventIntake {
               + reply.ticketId()
               + " names conversation "
               + reply.conversationId()
-              + ", which this CRM connection does not have: check the ticket, then replay or"
-              + " discard",
+              + ", which Switchboard does not have: check the ticket, then replay or skip",
           null);
     }
-    named.followMerge(reply.ticketId(), now);
-    return Optional.of(named);
+    if (!connection.id().equals(named.get().crmConnectionId())) {
+      // Another CRM connection on the same CRM (e.g. two connections to one RT) owns it: that
+      // connection sees the same reply and acts on it.
+      return Optional.empty();
+    }
+    named.get().followMerge(reply.ticketId(), now);
+    return named;
   }
 }

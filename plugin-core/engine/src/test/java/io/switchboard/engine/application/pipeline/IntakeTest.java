@@ -231,6 +231,24 @@ class IntakeTest {
   }
 
   @Test
+  @DisplayName("a reply on a conversation of another CRM connection to the same CRM is left to it")
+  void otherConnectionsConversationIsLeftAlone() {
+    sentReply("5");
+    String conversation = f.conversations().get(0).id();
+    io.switchboard.engine.domain.CrmConnection other =
+        new io.switchboard.engine.domain.CrmConnection("rt-b", "default", f.clock.instant());
+    Optional<String> note =
+        f.inTx(
+            () ->
+                f.crmIntake.handle(
+                    other,
+                    new AgentReply("txn:14", "5", "agent1", "Hi", List.of(), null, conversation)));
+    assertThat(note).hasValueSatisfying(n -> assertThat(n).contains("ignored"));
+    assertThat(f.conversations().get(0).crmTicketId()).isEqualTo("5");
+    assertThat(sends()).isZero();
+  }
+
+  @Test
   @DisplayName("a reply on a ticket that never was a Switchboard ticket is ignored with a note")
   void foreignTicketIsNoted() {
     Optional<String> note =
