@@ -187,7 +187,8 @@ wait_ready() {
 measure() {
   local name=$1 url=$2; shift 2
   local started="$RUN/$name/measure-started"
-  java -Xmx1g "$ROOT/bench/loadgen/LoadGen.java" --url "$url" --template "$TEMPLATE" \
+  # Prepared bodies stay in memory (~1 GiB per 250,000): size the heap to them.
+  java -Xmx$((MAX_REQUESTS / 250000 + 1))g "$ROOT/bench/loadgen/LoadGen.java" --url "$url" --template "$TEMPLATE" \
     --concurrency "$CONCURRENCY" --warmup-seconds "$WARMUP" --warmup-min-seconds "$WARMUP_MIN" \
     --duration-seconds "$DURATION" --max-requests "$MAX_REQUESTS" --server-pid "$MICRO_PID" \
     --measure-start-file "$started" --out "$RUN/$name/loadgen.json" "$@" >/dev/null \

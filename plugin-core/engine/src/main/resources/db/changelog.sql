@@ -184,3 +184,11 @@ alter table conversation add column ad_referral_at timestamp;
 alter table conversation add column closed_reason varchar(255);
 alter table conversation add column assigned_group varchar(255);
 alter table conversation add column crm_ticket_state varchar(16);
+
+--changeset switchboard:21-lean-ingest-indexes
+-- Every webhook inserts into inbound_event, so each index there costs every request (the ingest
+-- benchmark's profile: the insert was a fifth of the bridge's CPU). The retention job and the
+-- release of parked events are rare, ordered by id and narrowed by status: the primary key and
+-- inbound_event_pending (status, ...) serve them.
+drop index inbound_event_finished;
+drop index inbound_event_route;
