@@ -5,8 +5,10 @@ import io.switchboard.spi.MalformedPayloadException;
 import io.switchboard.spi.crm.AgentReply;
 import io.switchboard.spi.crm.AssignmentChange;
 import io.switchboard.spi.crm.CrmEvent;
+import io.switchboard.spi.crm.FieldChange;
 import io.switchboard.spi.crm.TicketState;
 import io.switchboard.spi.crm.TicketStatusChange;
+import io.switchboard.spi.crm.capability.FieldTarget;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -25,7 +27,8 @@ final class CrmEventJson {
 
   static byte[] write(CrmEvent event) {
     JsonObjectBuilder b = EngineJson.PROVIDER.createObjectBuilder();
-    b.add("eventId", event.eventId()).add("ticketId", event.ticketId());
+    b.add("eventId", event.eventId());
+    addNullable(b, "ticketId", event.ticketId());
     if (event instanceof AgentReply r) {
       b.add("type", "agent-reply");
       addNullable(b, "author", r.author());
@@ -45,6 +48,15 @@ final class CrmEventJson {
       b.add("type", "ticket-status").add("state", s.state().name());
       addNullable(b, "mergedInto", s.mergedIntoTicketId());
       addNullable(b, "at", s.at() == null ? null : s.at().toString());
+    } else if (event instanceof FieldChange f) {
+      b.add("type", "field-change")
+          .add("target", f.target().name())
+          .add("objectId", f.objectId())
+          .add("field", f.field());
+      addNullable(b, "oldValue", f.oldValue());
+      addNullable(b, "newValue", f.newValue());
+      addNullable(b, "author", f.author());
+      addNullable(b, "at", f.at() == null ? null : f.at().toString());
     }
     return b.build().toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -78,6 +90,17 @@ final class CrmEventJson {
                 o.getString("ticketId"),
                 TicketState.valueOf(o.getString("state")),
                 o.getString("mergedInto", null),
+                when);
+        case "field-change" ->
+            new FieldChange(
+                o.getString("eventId"),
+                o.getString("ticketId", null),
+                FieldTarget.valueOf(o.getString("target")),
+                o.getString("objectId"),
+                o.getString("field"),
+                o.getString("oldValue", null),
+                o.getString("newValue", null),
+                o.getString("author", null),
                 when);
         default -> throw new MalformedPayloadException("unknown CRM event type " + type, null);
       };

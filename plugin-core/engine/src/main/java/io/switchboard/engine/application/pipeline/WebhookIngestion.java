@@ -14,6 +14,7 @@ import io.switchboard.spi.channel.DeliveryUpdate;
 import io.switchboard.spi.channel.UnreadableEvent;
 import io.switchboard.spi.crm.CrmAdapter;
 import io.switchboard.spi.crm.CrmEvent;
+import io.switchboard.spi.crm.FieldChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -155,7 +156,7 @@ public class WebhookIngestion {
           connection.workspaceId(),
           source,
           event.eventId(),
-          source + "|" + event.ticketId(),
+          source + "|" + orderingSubject(event),
           InboundEvent.NEUTRAL,
           CrmEventJson.write(event),
           null)) {
@@ -225,5 +226,12 @@ public class WebhookIngestion {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Events of one ticket, or of one requester (field changes), are processed in order. */
+  private static String orderingSubject(CrmEvent event) {
+    return event.ticketId() != null
+        ? event.ticketId()
+        : event instanceof FieldChange f ? "requester:" + f.objectId() : "none";
   }
 }
