@@ -192,3 +192,14 @@ alter table conversation add column crm_ticket_state varchar(16);
 -- inbound_event_pending (status, ...) serve them.
 drop index inbound_event_finished;
 drop index inbound_event_route;
+
+--changeset switchboard:22-customer-profile
+-- The profile fields a CRM admin can map besides name and phone, and when the profile last
+-- changed in the bridge (the newest-wins conflict rule compares it with the CRM's edit time).
+alter table customer add column email varchar(320);
+alter table customer add column language varchar(35);
+alter table customer add column profile_changed_at timestamp;
+-- Labels of a conversation, comma separated, and the times the sync reports.
+alter table conversation add column labels varchar(1000);
+alter table conversation add column first_reply_at timestamp;
+alter table conversation add column last_reply_at timestamp;

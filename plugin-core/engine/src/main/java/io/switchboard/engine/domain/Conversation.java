@@ -60,6 +60,14 @@ public class Conversation {
   @Column(name = "closed_reason")
   private String closedReason;
 
+  private String labels;
+
+  @Column(name = "first_reply_at")
+  private Instant firstReplyAt;
+
+  @Column(name = "last_reply_at")
+  private Instant lastReplyAt;
+
   @Column(name = "created_at")
   private Instant createdAt;
 
@@ -144,6 +152,28 @@ public class Conversation {
     updatedAt = now;
   }
 
+  /** An agent's reply went out: the first one sets the first-response time. */
+  public void agentReplied(Instant at, Instant now) {
+    if (firstReplyAt == null) {
+      firstReplyAt = at;
+    }
+    if (lastReplyAt == null || at.isAfter(lastReplyAt)) {
+      lastReplyAt = at;
+    }
+    updatedAt = now;
+  }
+
+  /** Replaces the labels (trimmed, de-duplicated, in the given order). */
+  public void labelWith(java.util.Collection<String> newLabels, Instant now) {
+    String joined =
+        String.join(
+            ",",
+            new java.util.LinkedHashSet<>(
+                newLabels.stream().map(String::trim).filter(l -> !l.isEmpty()).toList()));
+    labels = joined.isEmpty() ? null : joined;
+    updatedAt = now;
+  }
+
   /** The CRM reported its ticket's status ({@code TicketState} name). */
   public void ticketStateIs(String state, Instant now) {
     crmTicketState = state;
@@ -208,6 +238,19 @@ public class Conversation {
 
   public String closedReason() {
     return closedReason;
+  }
+
+  /** The labels, in order; empty when none. */
+  public java.util.List<String> labels() {
+    return labels == null ? java.util.List.of() : java.util.List.of(labels.split(","));
+  }
+
+  public Instant firstReplyAt() {
+    return firstReplyAt;
+  }
+
+  public Instant lastReplyAt() {
+    return lastReplyAt;
   }
 
   public Instant createdAt() {

@@ -21,6 +21,15 @@ public class Customer {
   @Column(name = "phone_e164")
   private String phoneE164;
 
+  @Column(name = "email")
+  private String email;
+
+  @Column(name = "language")
+  private String language;
+
+  @Column(name = "profile_changed_at")
+  private Instant profileChangedAt;
+
   @Column(name = "created_at")
   private Instant createdAt;
 
@@ -36,6 +45,7 @@ public class Customer {
     this.phoneE164 = phoneE164;
     this.createdAt = now;
     this.updatedAt = now;
+    this.profileChangedAt = now;
   }
 
   /** Takes what a channel tells about the customer, without erasing what is known. */
@@ -53,7 +63,40 @@ public class Customer {
     }
     if (changed) {
       updatedAt = now;
+      profileChangedAt = now;
     }
+  }
+
+  /**
+   * Sets profile fields (from a CRM edit, an order, an admin); {@code null} leaves a field as it
+   * is, an empty string clears it (name and phone are never cleared).
+   *
+   * @return whether anything changed
+   */
+  public boolean edit(
+      String newName, String newPhoneE164, String newEmail, String newLanguage, Instant now) {
+    boolean changed = false;
+    if (newName != null && !newName.isBlank() && !newName.equals(displayName)) {
+      displayName = newName;
+      changed = true;
+    }
+    if (newPhoneE164 != null && !newPhoneE164.isBlank() && !newPhoneE164.equals(phoneE164)) {
+      phoneE164 = newPhoneE164;
+      changed = true;
+    }
+    if (newEmail != null && !newEmail.equals(email == null ? "" : email)) {
+      email = newEmail.isEmpty() ? null : newEmail;
+      changed = true;
+    }
+    if (newLanguage != null && !newLanguage.equals(language == null ? "" : language)) {
+      language = newLanguage.isEmpty() ? null : newLanguage;
+      changed = true;
+    }
+    if (changed) {
+      updatedAt = now;
+      profileChangedAt = now;
+    }
+    return changed;
   }
 
   public String id() {
@@ -70,5 +113,20 @@ public class Customer {
 
   public String phoneE164() {
     return phoneE164;
+  }
+
+  /** The customer's real e-mail address, or {@code null}. */
+  public String email() {
+    return email;
+  }
+
+  /** A BCP 47 language tag, or {@code null}. */
+  public String language() {
+    return language;
+  }
+
+  /** When name, phone, e-mail or language last changed in the bridge. */
+  public Instant profileChangedAt() {
+    return profileChangedAt == null ? updatedAt : profileChangedAt;
   }
 }

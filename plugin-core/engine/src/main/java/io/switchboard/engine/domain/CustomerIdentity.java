@@ -15,6 +15,9 @@ import java.time.Instant;
 public class CustomerIdentity {
   public static final String PHONE = "phone";
 
+  /** Kind of an identity that is the customer's e-mail address (lower case). */
+  public static final String EMAIL = "email";
+
   @Id private String id;
 
   @Column(name = "workspace_id")
