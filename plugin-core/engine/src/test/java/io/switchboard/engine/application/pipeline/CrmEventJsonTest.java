@@ -38,6 +38,35 @@ class CrmEventJsonTest {
   }
 
   @Test
+  @DisplayName("SPI 2.1 field changes of tickets and requesters survive the ledger's JSON form")
+  void fieldChangeRoundTrip() throws Exception {
+    CrmEvent ticket =
+        new io.switchboard.spi.crm.FieldChange(
+            "txn:93",
+            "42",
+            io.switchboard.spi.crm.capability.FieldTarget.TICKET,
+            "42",
+            "cf.Preferred Language",
+            "en",
+            "ar",
+            "agent1",
+            Instant.parse("2026-12-02T15:00:00Z"));
+    CrmEvent requester =
+        new io.switchboard.spi.crm.FieldChange(
+            "user-txn:17",
+            null,
+            io.switchboard.spi.crm.capability.FieldTarget.REQUESTER,
+            "wa-16505551234",
+            "requester.RealName",
+            null,
+            "كيري فيشر",
+            null,
+            null);
+    assertThat(CrmEventJson.read(CrmEventJson.write(ticket))).isEqualTo(ticket);
+    assertThat(CrmEventJson.read(CrmEventJson.write(requester))).isEqualTo(requester);
+  }
+
+  @Test
   @DisplayName("an unreadable stored event is reported as malformed")
   void malformed() {
     assertThatThrownBy(() -> CrmEventJson.read("{\"type\":".getBytes(StandardCharsets.UTF_8)))
