@@ -2,8 +2,11 @@ package io.switchboard.sync;
 
 import io.switchboard.spi.crm.capability.FieldTarget;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /** The two-way sync decisions, free of storage and time sources (the caller passes both). */
 public final class FieldSync {
@@ -23,13 +26,48 @@ public final class FieldSync {
       FieldTarget target,
       BridgeValues values,
       Map<String, SyncedValue> synced) {
-    throw new UnsupportedOperationException("TODO");
+    Map<String, String> out = new LinkedHashMap<>();
+    for (FieldMapping m : mappings) {
+      if (m.target() != target || !m.direction().toCrm()) {
+        continue;
+      }
+      SyncedValue state = synced == null ? null : synced.get(m.crmField());
+      Optional<String> value;
+      try {
+        value = crmValue(m, values, state);
+      } catch (TransformException e) {
+        continue;
+      }
+      if (value.isEmpty()) {
+        continue;
+      }
+      String v = value.get();
+      boolean changed =
+          state == null
+              ? !v.isEmpty()
+              : !v.equals(Objects.requireNonNullElse(state.crmValue(), ""));
+      if (changed) {
+        out.put(m.crmField(), v);
+      }
+    }
+    return out;
   }
 
   /** The mappings of {@code target} towards the CRM whose transform fails, with the reason. */
   public static Map<String, String> problems(
       List<FieldMapping> mappings, FieldTarget target, BridgeValues values) {
-    throw new UnsupportedOperationException("TODO");
+    Map<String, String> out = new LinkedHashMap<>();
+    for (FieldMapping m : mappings) {
+      if (m.target() != target || !m.direction().toCrm()) {
+        continue;
+      }
+      try {
+        crmValue(m, values, null);
+      } catch (TransformException e) {
+        out.put(m.crmField(), e.getMessage());
+      }
+    }
+    return out;
   }
 
   /**
@@ -46,6 +84,87 @@ public final class FieldSync {
       Instant crmChangedAt,
       SyncedValue synced,
       BridgeValues current) {
-    throw new UnsupportedOperationException("TODO");
+    if (synced != null && blank(crmValue).equals(blank(synced.crmValue()))) {
+      return new InboundDecision.Echo();
+    }
+    if (mapping.direction() == Direction.TO_CRM) {
+      return writeBack(mapping, current, synced);
+    }
+    String bridgeValue;
+    try {
+      bridgeValue =
+          crmValue == null || crmValue.isEmpty() ? null : mapping.transform().fromCrm(crmValue);
+    } catch (TransformException e) {
+      return new InboundDecision.Ignore(
+          "value '" + crmValue + "' of field " + mapping.crmField() + ": " + e.getMessage());
+    }
+    BridgeField field = mapping.bridgeField();
+    if (field == null) {
+      return new InboundDecision.Ignore(
+          "field " + mapping.crmField() + " has no bridge field to take the value into");
+    }
+    InboundDecision take = new InboundDecision.TakeIntoBridge(field, bridgeValue);
+    if (mapping.direction() == Direction.FROM_CRM) {
+      return take;
+    }
+    boolean bridgeChanged =
+        synced == null
+            ? current.get(field).isPresent()
+            : !Objects.equals(current.get(field).orElse(null), synced.bridgeValue());
+    if (!bridgeChanged) {
+      return take;
+    }
+    return switch (mapping.conflict()) {
+      case CRM_WINS -> take;
+      case BRIDGE_WINS -> writeBack(mapping, current, synced);
+      case NEWEST_WINS -> {
+        Optional<Instant> bridgeAt = current.changedAt(field);
+        yield bridgeAt.isPresent() && crmChangedAt != null && bridgeAt.get().isAfter(crmChangedAt)
+            ? writeBack(mapping, current, synced)
+            : take;
+      }
+    };
+  }
+
+  private static InboundDecision writeBack(
+      FieldMapping mapping, BridgeValues current, SyncedValue synced) {
+    try {
+      return crmValue(mapping, current, synced)
+          .<InboundDecision>map(InboundDecision.WriteBack::new)
+          .orElseGet(
+              () ->
+                  new InboundDecision.Ignore(
+                      "the bridge has no value to write into " + mapping.crmField()));
+    } catch (TransformException e) {
+      return new InboundDecision.Ignore(
+          "cannot write field " + mapping.crmField() + " back: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The CRM value the bridge would write, or empty when it writes nothing.
+   *
+   * @throws TransformException when the transform fails
+   */
+  private static Optional<String> crmValue(FieldMapping m, BridgeValues values, SyncedValue state) {
+    if (m.bridgeField() == null) {
+      return Optional.of(m.transform().toCrm("", values));
+    }
+    Optional<String> bridge = values.get(m.bridgeField());
+    if (bridge.isPresent()) {
+      return Optional.of(m.transform().toCrm(bridge.get(), values));
+    }
+    if (m.defaultValue() != null) {
+      return Optional.of(m.defaultValue());
+    }
+    // An empty bridge never clears a two-way field; to-CRM clears only what it wrote.
+    if (m.direction() == Direction.TO_CRM && state != null && !blank(state.crmValue()).isEmpty()) {
+      return Optional.of("");
+    }
+    return Optional.empty();
+  }
+
+  private static String blank(String s) {
+    return s == null ? "" : s;
   }
 }
