@@ -42,10 +42,7 @@ public final class FieldSync {
         continue;
       }
       String v = value.get();
-      boolean changed =
-          state == null
-              ? !v.isEmpty()
-              : !v.equals(Objects.requireNonNullElse(state.crmValue(), ""));
+      boolean changed = state == null ? !v.isEmpty() : !v.equals(blank(state.crmValue()));
       if (changed) {
         out.put(m.crmField(), v);
       }

@@ -50,21 +50,8 @@ public class Customer {
 
   /** Takes what a channel tells about the customer, without erasing what is known. */
   public void learn(String newDisplayName, String newPhoneE164, Instant now) {
-    boolean changed = false;
-    if (newDisplayName != null
-        && !newDisplayName.isBlank()
-        && !newDisplayName.equals(displayName)) {
-      displayName = newDisplayName;
-      changed = true;
-    }
-    if (newPhoneE164 != null && phoneE164 == null) {
-      phoneE164 = newPhoneE164;
-      changed = true;
-    }
-    if (changed) {
-      updatedAt = now;
-      profileChangedAt = now;
-    }
+    // A phone the customer already has is kept: a channel never replaces it.
+    edit(newDisplayName, phoneE164 == null ? newPhoneE164 : null, null, null, now);
   }
 
   /**
