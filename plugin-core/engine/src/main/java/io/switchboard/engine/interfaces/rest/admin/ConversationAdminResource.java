@@ -1,7 +1,7 @@
 package io.switchboard.engine.interfaces.rest.admin;
 
 import io.switchboard.engine.application.conversations.ConversationQueries;
-import io.switchboard.engine.application.sync.Assigning;
+import io.switchboard.engine.application.sync.ConversationEdits;
 import io.switchboard.engine.interfaces.rest.AdminApi;
 import io.switchboard.engine.interfaces.rest.Problem;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConversationAdminResource {
   @Inject ConversationQueries queries;
-  @Inject Assigning assigning;
+  @Inject ConversationEdits edits;
 
   @PUT
   @Path("/{id}/assignment")
@@ -43,7 +43,7 @@ public class ConversationAdminResource {
           .toResponse();
     }
     try {
-      return assigning
+      return edits
           .assign(id, text(body, "agent"), text(body, "team"))
           .map(
               c ->
@@ -59,11 +59,44 @@ public class ConversationAdminResource {
                               .build())
                       .build())
           .orElseGet(() -> AdminJson.notFound("no conversation " + id));
-    } catch (Assigning.NotMirroredException e) {
+    } catch (ConversationEdits.NotMirroredException e) {
       return Problem.of(409, "not-mirrored", "Not in a CRM")
           .withDetail(e.getMessage())
           .toResponse();
     }
+  }
+
+  @PUT
+  @Path("/{id}/labels")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Replace a conversation's labels: {labels: [..]}; a mapped CRM field follows")
+  public Response label(@PathParam("id") String id, JsonObject body) {
+    if (body == null || !(body.get("labels") instanceof jakarta.json.JsonArray list)) {
+      return Problem.of(400, "invalid-request", "Invalid request")
+          .withDetail("send {\"labels\": [\"vip\", \"refund\"]}")
+          .toResponse();
+    }
+    java.util.List<String> labels = new java.util.ArrayList<>();
+    for (var v : list) {
+      if (!(v instanceof jakarta.json.JsonString s) || s.getString().contains(",")) {
+        return Problem.of(400, "invalid-request", "Invalid request")
+            .withDetail("labels are strings without commas")
+            .toResponse();
+      }
+      labels.add(s.getString());
+    }
+    return edits
+        .label(id, labels)
+        .map(
+            c ->
+                Response.ok(
+                        AdminJson.object()
+                            .add("conversation", c.id())
+                            .add("labels", String.join(",", c.labels()))
+                            .build())
+                    .build())
+        .orElseGet(() -> AdminJson.notFound("no conversation " + id));
   }
 
   private static String text(JsonObject body, String key) {
