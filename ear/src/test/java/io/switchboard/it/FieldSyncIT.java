@@ -59,7 +59,9 @@ class FieldSyncIT {
            "values": {"open": "open", "waiting-on-customer": "pending", "solved": "closed",
                       "closed": "closed"}}},
         {"target": "ticket", "crm": "cf.Order Number", "direction": "to-crm",
-         "transform": {"type": "template", "template": "WA {customer.phone}"}}
+         "transform": {"type": "template", "template": "WA {customer.phone}"}},
+        {"bridge": "conversation.labels", "target": "ticket", "crm": "cf.Labels",
+         "direction": "both", "conflict": "newest-wins"}
       ]}
       """;
 
@@ -189,7 +191,7 @@ class FieldSyncIT {
     assertThat(saved.status()).as(saved.body()).isEqualTo(200);
     assertThat(saved.json().getInt("version")).isEqualTo(1);
     assertThat(saved.json().getString("author")).isEqualTo("amal");
-    assertThat(saved.json().getInt("added")).isEqualTo(5);
+    assertThat(saved.json().getInt("added")).isEqualTo(6);
     SwitchboardClient.Answer stale = mapping("PUT", "", save(MAPPING_V1, "again", 0));
     assertThat(stale.status()).as(stale.body()).isEqualTo(409);
   }
@@ -376,6 +378,104 @@ class FieldSyncIT {
     assertThat(yaml.body())
         .contains("format: switchboard-mapping/1")
         .contains("requester.RealName");
+  }
+
+  @Test
+  @Order(10)
+  @DisplayName("an admin edits the requester in RT and the bridge profile follows (polling)")
+  void rtEditReachesTheProfile() {
+    rt.asRoot(
+        "PUT",
+        "/user/" + requester,
+        "{\"RealName\":\"Kerry Fisher-Lee\",\"CustomFields\":{\"Preferred Language\":\"ar\"}}");
+    await()
+        .atMost(WITHIN)
+        .untilAsserted(
+            () -> {
+              JsonObject c = bridge.get("customers/" + customerId).json();
+              assertThat(c.getString("name")).isEqualTo("Kerry Fisher-Lee");
+              assertThat(c.getString("language", "")).isEqualTo("ar");
+            });
+  }
+
+  @Test
+  @Order(11)
+  @DisplayName(
+      "100 alternating edits of a two-way ticket field: one RT transaction per real change")
+  void alternatingEditsDoNotPingPong() {
+    String labelsCf = "Labels";
+    int before = labelTransactions();
+    for (int i = 0; i < 100; i++) {
+      List<String> want = i % 2 == 0 ? List.of("vip", "refund") : List.of("vip");
+      if (i % 4 < 2) {
+        SwitchboardClient.Answer put =
+            bridge.call(
+                "PUT",
+                "conversations/" + conversationId + "/labels",
+                "{\"labels\":" + Json.createArrayBuilder(want).build() + "}",
+                "application/json");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        await()
+            .atMost(WITHIN)
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> labelsInRt(labelsCf), l -> l.equals(new java.util.TreeSet<>(want)));
+      } else {
+        rt.asRoot(
+            "PUT",
+            "/ticket/" + ticketId,
+            "{\"CustomFields\":{\""
+                + labelsCf
+                + "\":"
+                + Json.createArrayBuilder(want).build()
+                + "}}");
+        await()
+            .atMost(WITHIN)
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () ->
+                    new java.util.TreeSet<>(
+                        List.of(conversationOf(waId).orElseThrow().getString("labels").split(","))),
+                l -> l.equals(new java.util.TreeSet<>(want)));
+      }
+    }
+    // Let anything still in flight land, then count: one transaction per change, none echoed.
+    await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(20)).until(() -> true);
+    assertThat(labelTransactions() - before).isEqualTo(100);
+    assertThat(labelsInRt(labelsCf)).containsExactly("vip");
+  }
+
+  private java.util.TreeSet<String> labelsInRt(String cf) {
+    return rt.ticket(ticketId).getJsonArray("CustomFields").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(f -> f.getString("name").equals(cf))
+        .flatMap(f -> f.getJsonArray("values").getValuesAs(jakarta.json.JsonString.class).stream())
+        .map(jakarta.json.JsonString::getString)
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
+
+  private int labelTransactions() {
+    return rt
+        .transactions(
+            "ObjectType='RT::Ticket' AND ObjectId=" + ticketId + " AND Type='CustomField'")
+        .stream()
+        .filter(t -> labelsCfId().equals(t.getString("Field", "")))
+        .toList()
+        .size();
+  }
+
+  private static String labelsCfId;
+
+  private String labelsCfId() {
+    if (labelsCfId == null) {
+      labelsCfId =
+          rt.ticket(ticketId).getJsonArray("CustomFields").stream()
+              .map(JsonValue::asJsonObject)
+              .filter(f -> f.getString("name").equals("Labels"))
+              .map(f -> f.getString("id"))
+              .findFirst()
+              .orElseThrow();
+    }
+    return labelsCfId;
   }
 
   private static Optional<JsonObject> conversationOf(String waId) {
