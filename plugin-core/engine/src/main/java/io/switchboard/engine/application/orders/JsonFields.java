@@ -27,8 +27,23 @@ final class JsonFields {
     problems.add(new FieldProblem(field, problem));
   }
 
-  /** A string (or a whole number, for ids), or {@code null} when absent; blank counts as absent. */
+  /** A string, or {@code null} when absent; blank counts as absent. */
   String text(JsonObject o, String key, String path, int maxLength) {
+    return text(o, key, path, maxLength, false);
+  }
+
+  /** A required id: a string, or a whole number taken as its digits. */
+  String id(JsonObject o, String key, String path, int maxLength) {
+    int before = problems.size();
+    String s = text(o, key, path, maxLength, true);
+    if (s == null && problems.size() == before) {
+      problem(path, "is required");
+    }
+    return s;
+  }
+
+  private String text(
+      JsonObject o, String key, String path, int maxLength, boolean wholeNumberToo) {
     JsonValue v = o.get(key);
     if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
       return null;
@@ -36,7 +51,7 @@ final class JsonFields {
     String s;
     if (v instanceof JsonString js) {
       s = js.getString().strip();
-    } else if (v instanceof JsonNumber n && n.isIntegral()) {
+    } else if (wholeNumberToo && v instanceof JsonNumber n && n.isIntegral()) {
       s = n.bigIntegerValue().toString();
     } else {
       problem(path, "must be a string");

@@ -39,6 +39,20 @@ public class OrderBook {
   @Inject Event<CustomerChanged> changed;
   @Inject Clock clock;
 
+  public OrderBook() {}
+
+  /** Wired by hand (tests, tools). */
+  public OrderBook(
+      CustomerOrderRepository orders,
+      OrderCustomers customers,
+      Event<CustomerChanged> changed,
+      Clock clock) {
+    this.orders = orders;
+    this.customers = customers;
+    this.changed = changed;
+    this.clock = clock;
+  }
+
   /**
    * Records what a source says an order is now.
    *

@@ -33,6 +33,14 @@ public class OrderCustomers {
   @Inject CustomerRepository customers;
   @Inject Clock clock;
 
+  public OrderCustomers() {}
+
+  /** Wired by hand (tests, tools). */
+  public OrderCustomers(CustomerRepository customers, Clock clock) {
+    this.customers = customers;
+    this.clock = clock;
+  }
+
   /**
    * @return the customer's id, or empty when the order must stay unattached
    */

@@ -54,7 +54,7 @@ public final class ShopOrderJson {
       throw invalid("", "the body is not valid JSON");
     }
     JsonFields f = new JsonFields();
-    String orderId = f.required(o, "orderId", "orderId", 255);
+    String orderId = f.id(o, "orderId", "orderId", 255);
     String status = f.text(o, "status", "status", 40);
     Instant placedAt = f.instant(o, "placedAt", "placedAt", true);
     Instant updatedAt = f.instant(o, "updatedAt", "updatedAt", false);

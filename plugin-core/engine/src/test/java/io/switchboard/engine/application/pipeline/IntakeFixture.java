@@ -1,13 +1,18 @@
 package io.switchboard.engine.application.pipeline;
 
+import io.switchboard.engine.application.orders.OrderBook;
+import io.switchboard.engine.application.orders.OrderCustomers;
+import io.switchboard.engine.application.sync.CustomerChanged;
 import io.switchboard.engine.domain.ChannelAccount;
 import io.switchboard.engine.domain.Conversation;
 import io.switchboard.engine.domain.CrmConnection;
 import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.infrastructure.MutableClock;
+import io.switchboard.engine.infrastructure.RecordingEvent;
 import io.switchboard.engine.infrastructure.TestDatabase;
 import io.switchboard.engine.infrastructure.TestTransactions;
 import io.switchboard.engine.infrastructure.persistence.JpaConversationRepository;
+import io.switchboard.engine.infrastructure.persistence.JpaCustomerOrderRepository;
 import io.switchboard.engine.infrastructure.persistence.JpaCustomerRepository;
 import io.switchboard.engine.infrastructure.persistence.JpaMessageRepository;
 import io.switchboard.engine.ledger.LedgerBeans;
@@ -33,6 +38,10 @@ final class IntakeFixture implements AutoCloseable {
   final CustomerDirectory directory = new CustomerDirectory();
   final ChannelEventIntake channelIntake = new ChannelEventIntake();
   final CrmEventIntake crmIntake = new CrmEventIntake();
+  final JpaCustomerOrderRepository orders = new JpaCustomerOrderRepository(tx.entityManager());
+  final RecordingEvent<CustomerChanged> customerChanges = new RecordingEvent<>();
+  final OrderBook orderBook =
+      new OrderBook(orders, new OrderCustomers(customers, clock), customerChanges, clock);
   final ChannelAccount account;
   final CrmConnection crm;
 
@@ -47,6 +56,7 @@ final class IntakeFixture implements AutoCloseable {
     notes.outbox = outbox;
     channelIntake.notes = notes;
     channelIntake.clock = clock;
+    channelIntake.orders = orderBook;
     crmIntake.conversations = conversations;
     crmIntake.messages = messages;
     crmIntake.outbox = outbox;
