@@ -34,6 +34,9 @@ public class CustomerOrder {
     STALE
   }
 
+  /** Statuses of orders whose money did not stay with the shop: lifetime value leaves them out. */
+  public static final List<String> NOT_KEPT = List.of(OrderDetails.CANCELLED, "voided", "refunded");
+
   @Id private String id;
 
   @Column(name = "workspace_id")
@@ -178,9 +181,6 @@ public class CustomerOrder {
         && d.total().compareTo(total) == 0
         && Objects.equals(d.note(), note);
   }
-
-  /** Statuses of orders whose money did not stay with the shop: lifetime value leaves them out. */
-  public static final List<String> NOT_KEPT = List.of(OrderDetails.CANCELLED, "voided", "refunded");
 
   public String id() {
     return id;

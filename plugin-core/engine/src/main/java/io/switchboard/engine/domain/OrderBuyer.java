@@ -10,4 +10,9 @@ package io.switchboard.engine.domain;
  */
 public record OrderBuyer(String phoneE164, String email, String name) {
   public static final OrderBuyer UNKNOWN = new OrderBuyer(null, null, null);
+
+  public OrderBuyer {
+    email = email != null && email.length() > 320 ? null : email; // no address is that long
+    name = OrderDetails.fit(name, 255);
+  }
 }

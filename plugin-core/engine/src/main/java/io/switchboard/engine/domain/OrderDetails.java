@@ -38,9 +38,19 @@ public record OrderDetails(
     Objects.requireNonNull(placedAt, "placedAt");
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(total, "total");
-    status = status == null || status.isBlank() ? PLACED : normalStatus(status);
+    status = status == null || status.isBlank() ? PLACED : fit(normalStatus(status), 40);
+    number = fit(number, 255);
+    note = fit(note, 2000);
     items = items == null ? List.of() : List.copyOf(items);
     buyer = buyer == null ? OrderBuyer.UNKNOWN : buyer;
+  }
+
+  /**
+   * The text cut to what its column holds: lenient sources (Shopify, chats, CRMs) are not refused
+   * for a long note; the REST push refuses it before.
+   */
+  static String fit(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 
   /** Lower case, words joined by {@code _}; the American {@code canceled} is {@code cancelled}. */

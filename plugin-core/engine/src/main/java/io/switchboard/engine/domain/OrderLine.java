@@ -27,8 +27,8 @@ public class OrderLine {
    * @param currency ISO 4217 code
    */
   public OrderLine(String sku, String name, int quantity, BigDecimal unitPrice, String currency) {
-    this.sku = sku;
-    this.name = name;
+    this.sku = OrderDetails.fit(sku, 255);
+    this.name = OrderDetails.fit(name, 500);
     this.quantity = quantity;
     this.unitPrice = Objects.requireNonNull(unitPrice, "unitPrice");
     this.currency = Objects.requireNonNull(currency, "currency");

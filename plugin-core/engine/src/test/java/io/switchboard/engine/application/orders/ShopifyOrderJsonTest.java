@@ -73,6 +73,24 @@ class ShopifyOrderJsonTest {
     assertThat(ShopifyOrderJson.orderId("[]".getBytes(StandardCharsets.UTF_8))).isEmpty();
   }
 
+  @Test
+  @DisplayName(
+      "texts longer than their columns are cut, not refused (Shopify cannot be asked again)")
+  void longTextsFit() {
+    String note = "n".repeat(3000);
+    PushedOrder o =
+        ShopifyOrderJson.read(
+            ("{\"id\": 7, \"created_at\": \"2026-12-03T10:00:00Z\", \"currency\": \"AED\","
+                    + " \"total_price\": \"1.00\", \"note\": \""
+                    + note
+                    + "\", \"line_items\": [{\"title\": \""
+                    + "t".repeat(900)
+                    + "\", \"quantity\": 1, \"price\": \"1.00\"}]}")
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(o.details().note()).hasSize(2000);
+    assertThat(o.details().items().get(0).name()).hasSize(500);
+  }
+
   private static String status(String json) {
     return ShopifyOrderJson.status(
         io.switchboard.engine.infrastructure.EngineJson.PROVIDER
