@@ -8,7 +8,7 @@ import io.switchboard.engine.domain.CustomerIdentity;
 import io.switchboard.engine.domain.CustomerOrder;
 import io.switchboard.engine.domain.Shop;
 import io.switchboard.engine.infrastructure.MutableClock;
-import io.switchboard.engine.infrastructure.RecordingEvent;
+import io.switchboard.engine.infrastructure.RecordedEvents;
 import io.switchboard.engine.infrastructure.SecretCipher;
 import io.switchboard.engine.infrastructure.TestDatabase;
 import io.switchboard.engine.infrastructure.TestTransactions;
@@ -39,7 +39,7 @@ final class OrderFixture implements AutoCloseable {
   final JpaCustomerOrderRepository orders = new JpaCustomerOrderRepository(tx.entityManager());
   final JpaShopRepository shops = new JpaShopRepository(tx.entityManager());
   final InboundEventLedger ledger = LedgerBeans.ledger(tx, clock);
-  final RecordingEvent<CustomerChanged> changed = new RecordingEvent<>();
+  final RecordedEvents<CustomerChanged> changed = new RecordedEvents<>();
   final OrderCustomers matcher = new OrderCustomers();
   final OrderBook book = new OrderBook();
   final ShopAdmin shopAdmin = new TxShopAdmin();

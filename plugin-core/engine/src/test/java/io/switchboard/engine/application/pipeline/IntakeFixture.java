@@ -9,7 +9,7 @@ import io.switchboard.engine.domain.Conversation;
 import io.switchboard.engine.domain.CrmConnection;
 import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.infrastructure.MutableClock;
-import io.switchboard.engine.infrastructure.RecordingEvent;
+import io.switchboard.engine.infrastructure.RecordedEvents;
 import io.switchboard.engine.infrastructure.TestDatabase;
 import io.switchboard.engine.infrastructure.TestTransactions;
 import io.switchboard.engine.infrastructure.persistence.JpaConversationRepository;
@@ -41,7 +41,7 @@ final class IntakeFixture implements AutoCloseable {
   final CrmEventIntake crmIntake = new CrmEventIntake();
   final SyncBeans sync = new SyncBeans(tx.entityManager(), clock, outbox, conversations);
   final JpaCustomerOrderRepository orders = new JpaCustomerOrderRepository(tx.entityManager());
-  final RecordingEvent<CustomerChanged> customerChanges = new RecordingEvent<>();
+  final RecordedEvents<CustomerChanged> customerChanges = sync.customerChanged;
   final OrderBook orderBook =
       new OrderBook(orders, new OrderCustomers(customers, clock), customerChanges, clock);
   final ChannelAccount account;
@@ -62,6 +62,7 @@ final class IntakeFixture implements AutoCloseable {
     channelIntake.tickets = sync.tickets;
     channelIntake.conversationChanged = sync.conversationChanged;
     channelIntake.orders = orderBook;
+    sync.ordersFrom(orderBook);
     crmIntake.conversations = conversations;
     crmIntake.messages = messages;
     crmIntake.outbox = outbox;
