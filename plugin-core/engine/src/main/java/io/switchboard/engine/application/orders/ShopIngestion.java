@@ -1,6 +1,7 @@
 package io.switchboard.engine.application.orders;
 
 import io.switchboard.engine.application.pipeline.IngestOutcome;
+import io.switchboard.engine.application.pipeline.PipelineMetrics;
 import io.switchboard.engine.application.pipeline.Sources;
 import io.switchboard.engine.domain.Shop;
 import io.switchboard.engine.domain.ShopRepository;
@@ -36,6 +37,7 @@ public class ShopIngestion {
   @Inject ShopRepository shops;
   @Inject ShopAdmin admin;
   @Inject InboundEventLedger ledger;
+  @Inject PipelineMetrics metrics;
 
   /** What became of a push. */
   public record PushOutcome(Result result, String orderId, List<FieldProblem> problems) {
@@ -64,16 +66,18 @@ public class ShopIngestion {
     if (shop.isEmpty()) {
       return PushOutcome.of(PushOutcome.Result.UNKNOWN_SHOP);
     }
+    String source = Sources.shop(shopId);
     if (!ShopKeys.matches(authorization, shop.get().apiKeyHash())) {
+      metrics.webhook(source, "unauthentic");
       return PushOutcome.of(PushOutcome.Result.UNAUTHENTIC);
     }
     PushedOrder order;
     try {
       order = ShopOrderJson.read(body);
     } catch (InvalidOrderException e) {
+      metrics.webhook(source, "invalid");
       return new PushOutcome(PushOutcome.Result.INVALID, null, e.problems());
     }
-    String source = Sources.shop(shopId);
     boolean stored =
         ledger.append(
             shop.get().workspaceId(),
@@ -82,6 +86,7 @@ public class ShopIngestion {
             source + "|" + order.orderId(),
             PUSH,
             body);
+    metrics.webhook(source, stored ? "accepted" : "duplicate");
     return new PushOutcome(
         stored ? PushOutcome.Result.ACCEPTED : PushOutcome.Result.DUPLICATE,
         order.orderId(),
@@ -101,16 +106,18 @@ public class ShopIngestion {
           IngestOutcome.Result.UNKNOWN_SOURCE, 0, 0, "no Shopify shop " + shopId);
     }
     String secret = admin.webhookSecret(shop.get()).orElseThrow();
+    String source = Sources.shop(shopId);
     if (!ShopifySignature.isAuthentic(body, signature, secret)) {
+      metrics.webhook(source, "unauthentic");
       return new IngestOutcome(IngestOutcome.Result.UNAUTHENTIC, 0, 0, "signature not valid");
     }
-    String source = Sources.shop(shopId);
     String workspace = shop.get().workspaceId();
     String cleanTopic = topic == null || topic.isBlank() ? "unknown" : topic.strip();
     Optional<String> orderId = ShopifyOrderJson.orderId(body);
     if (ShopEventIntake.isOrderTopic(cleanTopic) && orderId.isEmpty()) {
       String reason = "Shopify " + cleanTopic + " without an order id";
       ledger.quarantine(workspace, source, Sources.MALFORMED + sha256(body), body, reason);
+      metrics.webhook(source, "quarantined");
       return new IngestOutcome(IngestOutcome.Result.QUARANTINED, 0, 0, reason);
     }
     String dedupe =
@@ -125,6 +132,7 @@ public class ShopIngestion {
             SHOPIFY,
             body,
             cleanTopic);
+    metrics.webhook(source, stored ? "accepted" : "duplicate");
     return new IngestOutcome(IngestOutcome.Result.ACCEPTED, stored ? 1 : 0, stored ? 0 : 1, null);
   }
 

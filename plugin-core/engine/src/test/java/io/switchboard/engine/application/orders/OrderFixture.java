@@ -2,6 +2,7 @@ package io.switchboard.engine.application.orders;
 
 import io.switchboard.engine.application.connections.Workspace;
 import io.switchboard.engine.application.pipeline.IngestOutcome;
+import io.switchboard.engine.application.pipeline.PipelineMetrics;
 import io.switchboard.engine.application.sync.CustomerChanged;
 import io.switchboard.engine.domain.Customer;
 import io.switchboard.engine.domain.CustomerIdentity;
@@ -40,6 +41,17 @@ final class OrderFixture implements AutoCloseable {
   final JpaShopRepository shops = new JpaShopRepository(tx.entityManager());
   final InboundEventLedger ledger = LedgerBeans.ledger(tx, clock);
   final RecordedEvents<CustomerChanged> changed = new RecordedEvents<>();
+
+  /** Webhook outcomes counted, as {@code source outcome}. */
+  final List<String> counted = new java.util.ArrayList<>();
+
+  final PipelineMetrics metrics =
+      new PipelineMetrics() {
+        @Override
+        public void webhook(String source, String outcome) {
+          counted.add(source + " " + outcome);
+        }
+      };
   final OrderCustomers matcher = new OrderCustomers();
   final OrderBook book = new OrderBook();
   final ShopAdmin shopAdmin = new TxShopAdmin();
@@ -67,6 +79,7 @@ final class OrderFixture implements AutoCloseable {
     ingestion.shops = shops;
     ingestion.admin = shopAdmin;
     ingestion.ledger = ledger;
+    ingestion.metrics = metrics;
     intake.book = book;
   }
 

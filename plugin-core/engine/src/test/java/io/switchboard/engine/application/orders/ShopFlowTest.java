@@ -97,6 +97,12 @@ class ShopFlowTest {
     assertThat(invalid.problems()).extracting(FieldProblem::field).contains("placedAt", "currency");
 
     assertThat(f.ledger.recent(10)).isEmpty();
+    assertThat(f.counted)
+        .containsExactly(
+            "shop:" + id + " unauthentic",
+            "shop:" + id + " unauthentic",
+            "shop:" + id + " unauthentic",
+            "shop:" + id + " invalid");
   }
 
   @Test
