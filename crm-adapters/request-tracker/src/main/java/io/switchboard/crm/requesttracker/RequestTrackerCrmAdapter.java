@@ -62,12 +62,15 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
     this.apiUser = apiUser;
     this.context = context;
     RequestTrackerEventClassifier classifier = new RequestTrackerEventClassifier(apiUser);
+    RequestTrackerFieldChanges fieldChanges = new RequestTrackerFieldChanges(apiUser);
     this.requesters = new RequestTrackerRequesters(rt);
     this.tickets = new RequestTrackerTickets(rt, queue);
     this.correspondence = new RequestTrackerCorrespondence(rt, queue, tickets, requesters);
-    this.webhooks = new RequestTrackerWebhooks(queue, webhookSecret, classifier, context.clock());
+    this.webhooks =
+        new RequestTrackerWebhooks(queue, webhookSecret, classifier, fieldChanges, context.clock());
     this.poller =
-        new RequestTrackerPoller(rt, queue, tickets, requesters, classifier, context.clock());
+        new RequestTrackerPoller(
+            rt, queue, tickets, requesters, classifier, fieldChanges, context.clock());
     this.capabilities =
         Map.of(
             FieldSchema.class, new RequestTrackerFieldSchema(rt, queue),

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Customers as RT users: an unprivileged user named {@code wa-<WhatsApp id>} (or {@code ph-<phone
@@ -22,6 +23,8 @@ import java.util.Optional;
 final class RequestTrackerRequesters {
   static final String USER_CF_WHATSAPP_ID = "WhatsApp Id";
   static final String USER_CF_LANGUAGE = "Preferred Language";
+
+  private static final Pattern REQUESTER_NAME = Pattern.compile("[a-z0-9._]+-[a-z0-9._-]+");
 
   private final RequestTrackerRestClient rt;
 
@@ -90,6 +93,15 @@ final class RequestTrackerRequesters {
       return safe(other.get().getKey()) + "-" + safe(other.get().getValue());
     }
     return "sb-" + safe(requester.customerId());
+  }
+
+  /**
+   * Whether a user name is one {@link #requesterName} makes ({@code <kind>-<id>} of lower-case
+   * letters, digits, dots, underscores and dashes): users RT made for e-mail senders are named by
+   * their address, agents by their login.
+   */
+  static boolean isRequesterName(String name) {
+    return name != null && REQUESTER_NAME.matcher(name).matches();
   }
 
   private static String safe(String text) {
