@@ -5,6 +5,7 @@ import io.switchboard.crm.requesttracker.model.RtUser;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
 import io.switchboard.spi.crm.Requester;
+import io.switchboard.spi.crm.capability.FieldTarget;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,16 +25,40 @@ final class RequestTrackerRequesters {
   static final String USER_CF_WHATSAPP_ID = "WhatsApp Id";
   static final String USER_CF_LANGUAGE = "Preferred Language";
 
+  /**
+   * The customer's real e-mail address: RT's EmailAddress holds the adapter's {@code .invalid}
+   * placeholder, by which the mail gateway finds the requester, so the real one lives here.
+   */
+  static final String USER_CF_CUSTOMER_EMAIL = "Customer Email";
+
   private static final Pattern REQUESTER_NAME = Pattern.compile("[a-z0-9._]+-[a-z0-9._-]+");
 
   private final RequestTrackerRestClient rt;
+  private final RequestTrackerMappedFields mappedFields;
 
-  RequestTrackerRequesters(RequestTrackerRestClient rt) {
+  RequestTrackerRequesters(RequestTrackerRestClient rt, RequestTrackerMappedFields mappedFields) {
     this.rt = rt;
+    this.mappedFields = mappedFields;
   }
 
-  /** Finds or creates the customer's RT user and brings its fields up to date. */
+  /**
+   * Finds or creates the customer's RT user and brings its fields up to date: name, phone, the
+   * WhatsApp id, language and real e-mail address ({@link #USER_CF_CUSTOMER_EMAIL}), then the
+   * mapped {@code requester.*} fields (an unknown or read-only key is a PermanentException naming
+   * it, checked before anything is written).
+   */
   String upsert(Requester requester) throws RetryableException, PermanentException {
+    for (String key : requester.fields().keySet()) {
+      RequestTrackerMappedFields.requireWritable(FieldTarget.REQUESTER, key);
+    }
+    String name = upsertRecord(requester);
+    if (!requester.fields().isEmpty()) {
+      mappedFields.writeFields(FieldTarget.REQUESTER, name, requester.fields());
+    }
+    return name;
+  }
+
+  private String upsertRecord(Requester requester) throws RetryableException, PermanentException {
     String name = requesterName(requester);
     Map<String, String> fields = new LinkedHashMap<>();
     String whatsAppId = requester.channelIds().get("whatsapp");
@@ -42,6 +67,9 @@ final class RequestTrackerRequesters {
     }
     if (requester.language() != null) {
       fields.put(USER_CF_LANGUAGE, requester.language());
+    }
+    if (requester.email() != null && !requester.email().isBlank()) {
+      fields.put(USER_CF_CUSTOMER_EMAIL, requester.email().trim());
     }
     Optional<RtUser> current = find(name);
     if (current.isEmpty()) {
@@ -131,8 +159,10 @@ final class RequestTrackerRequesters {
               + stored.customFields().keySet()
               + "): are the user custom fields "
               + USER_CF_WHATSAPP_ID
-              + " and "
+              + ", "
               + USER_CF_LANGUAGE
+              + " and "
+              + USER_CF_CUSTOMER_EMAIL
               + " defined and visible to the API user?",
           null);
     }
