@@ -1,7 +1,8 @@
 # Brings an existing Switchboard RT database up to what the Request Tracker adapter needs, idempotently:
 # databases made by an earlier initialdata.pl (or by hand) lack these. Run by setup-rt.sh at install,
 # start and reset:  perl -I/usr/share/request-tracker5/lib upgrade.pl [database file]
-# Prints one line per change on stderr; no output when everything is already in place.
+# Prints one line per change on stderr; no output when everything is already in place. Steps: 1 Switchboard
+# Key, 2 ReplyToTicket for requestors, 3-5 and 7 webhook scrip keys, 6 the example fields for field sync.
 use strict;
 use warnings;
 use RT;
