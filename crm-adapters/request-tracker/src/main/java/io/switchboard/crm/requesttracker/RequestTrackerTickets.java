@@ -47,6 +47,9 @@ final class RequestTrackerTickets {
    * related ticket, both in the create call: a repeated call finds the ticket and writes nothing.
    */
   String open(TicketSpec ticket) throws RetryableException, PermanentException {
+    for (String key : ticket.fields().keySet()) {
+      requireTicketKey(key);
+    }
     Optional<String> existing = findActive(ticket.conversationId());
     if (existing.isPresent()) {
       return existing.get();
@@ -114,9 +117,8 @@ final class RequestTrackerTickets {
       } else if (key.startsWith(RequestTrackerFieldSchema.TICKET_CF_PREFIX)) {
         String name = key.substring(RequestTrackerFieldSchema.TICKET_CF_PREFIX.length());
         RtCustomField cf = known.get(name);
-        if (cf == null || CF_CONVERSATION_ID.equals(name)) {
-          throw unknownField(
-              key, cf == null ? "is no custom field of queue " + queue : "belongs to the adapter");
+        if (cf == null) {
+          throw unknownField(key, "is no custom field of queue " + queue);
         }
         if (cf.maxValues() == 1) {
           fields.add(name, value);
@@ -128,11 +130,23 @@ final class RequestTrackerTickets {
               .forEach(values::add);
           fields.add(name, values);
         }
-      } else {
-        throw unknownField(key, "is no ticket field (Subject, Priority or cf.<name>)");
       }
     }
     return fields;
+  }
+
+  /** Refuses, before anything is read or written, keys that can never be a new ticket's field. */
+  private static void requireTicketKey(String key) throws PermanentException {
+    if (key.equals("Subject") || key.equals("Priority")) {
+      return;
+    }
+    if (!key.startsWith(RequestTrackerFieldSchema.TICKET_CF_PREFIX)
+        || key.length() == RequestTrackerFieldSchema.TICKET_CF_PREFIX.length()) {
+      throw unknownField(key, "is no ticket field (Subject, Priority or cf.<name>)");
+    }
+    if (key.equals(RequestTrackerFieldSchema.TICKET_CF_PREFIX + CF_CONVERSATION_ID)) {
+      throw unknownField(key, "belongs to the adapter (it finds conversations by it)");
+    }
   }
 
   private static PermanentException unknownField(String key, String why) {
