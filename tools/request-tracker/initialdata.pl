@@ -34,9 +34,17 @@
     { Name => 'Conversation Status', Type => 'SelectSingle', LookupType => 'RT::Queue-RT::Ticket',
       ApplyTo => [ 'Support', 'Sales' ], Description => 'Switchboard: Conversation Status',
       Values => [ { Name => 'open' }, { Name => 'pending' }, { Name => 'closed' } ] },
+    # Sync examples (upgrade.pl step 6 adds them to older databases): an order summary and labels.
+    { Name => 'Last Order Date', Type => 'DateTimeSingle', LookupType => 'RT::Queue-RT::Ticket',
+      ApplyTo => [ 'Support', 'Sales' ], Description => 'Switchboard: Last Order Date' },
+    { Name => 'Last Order Status', Type => 'SelectSingle', LookupType => 'RT::Queue-RT::Ticket',
+      ApplyTo => [ 'Support', 'Sales' ], Description => 'Switchboard: Last Order Status',
+      Values => [ map { { Name => $_ } } qw(placed paid fulfilled cancelled refunded) ] },
+    { Name => 'Labels', Type => 'FreeformMultiple', LookupType => 'RT::Queue-RT::Ticket',
+      ApplyTo => [ 'Support', 'Sales' ], Description => 'Switchboard: Labels' },
     map( { { Name => $_, Type => 'FreeformSingle', LookupType => 'RT::User', ApplyTo => [ 0 ],
              Description => "Switchboard: $_" } }
-         'WhatsApp Id', 'Preferred Language' ),
+         'WhatsApp Id', 'Preferred Language', 'Customer Email' ),
     # Adapter: idempotency key of each internal note the bridge writes (REST2 TxnCustomFields).
     { Name => 'Switchboard Key', Type => 'FreeformSingle', LookupType => 'RT::Queue-RT::Ticket-RT::Transaction',
       ApplyTo => [ 'Support', 'Sales' ], Description => 'Switchboard: idempotency key of a note written by the bridge' },
@@ -118,6 +126,9 @@ for my $txn (@{ $ticket->TransactionBatch || [ $self->TransactionObj ] }) {
     if ($type eq 'CustomField') {
         my $f = RT::CustomField->new(RT->SystemUser); $f->Load($txn->Field);
         $body{field} = $f->Name if $f->Id;
+        # The field's definition, so the adapter can tell multi-value fields (whose value is the list in
+        # custom_fields) and files without calling RT back.
+        @body{qw(field_id field_type field_max_values)} = ($f->Id + 0, $f->Type, $f->MaxValues + 0) if $f->Id;
     }
     if ($type =~ /^(Create|Correspond|Comment)$/) {
         $body{content} = $txn->Content(Type => 'text/plain');

@@ -63,9 +63,13 @@ db_upgraded() {
     my ($acl) = $d->selectrow_array(q{SELECT count(*) FROM ACL a JOIN Groups g ON g.id = a.PrincipalId
       WHERE a.RightName = ? AND g.Domain = ? AND g.Name = ?}, undef, "ReplyToTicket", "RT::Queue-Role", "Requestor");
     my ($scrip) = $d->selectrow_array(q{SELECT count(*) FROM Scrips WHERE Description = ? AND CustomCommitCode LIKE ?
-      AND CustomCommitCode LIKE ? AND CustomCommitCode LIKE ?}, undef, "Switchboard webhook", "%creator_privileged%",
-      "%conversation_id%", "%object_id%");
-    exit($cf && $acl >= 2 && $scrip ? 0 : 1);' "$1"
+      AND CustomCommitCode LIKE ? AND CustomCommitCode LIKE ? AND CustomCommitCode LIKE ?}, undef, "Switchboard webhook",
+      "%creator_privileged%", "%conversation_id%", "%object_id%", "%field_max_values%");
+    my ($sync) = $d->selectrow_array(q{SELECT count(DISTINCT Name) FROM CustomFields WHERE Disabled = 0 AND
+      ((LookupType = ? AND Name IN (?, ?, ?)) OR (LookupType = ? AND Name IN (?, ?)))}, undef,
+      "RT::Queue-RT::Ticket", "Last Order Date", "Last Order Status", "Labels", "RT::User", "Customer Email",
+      "Preferred Language");
+    exit($cf && $acl >= 2 && $scrip && $sync == 5 ? 0 : 1);' "$1"
 }
 
 # Applies upgrade.pl to the database file $1 unless it is already there (idempotent either way).
@@ -203,8 +207,10 @@ do_start() {
   answers && die "port $RT_PORT is already in use by another process (not started by this script)"
   declare -p RT_PORT RT_HOST RT_WORKERS RT_WEBHOOK_URL RT_WEBHOOK_SECRET >"$RT_DATA_DIR/last-start.env"
   say "starting rt-server on $RT_HOST:$RT_PORT with $RT_WORKERS workers, webhook -> ${RT_WEBHOOK_URL:-(none)}"
-  # Own session/process group, so that stop can end exactly this server and its workers.
-  setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$PIDFILE" \
+  # Own session/process group, so that stop can end exactly this server and its workers. Inherited file
+  # descriptors above 2 are closed first: a caller's lock (flock /tmp/switchboard-it.lock ...) must not
+  # stay held by the server after the caller ends.
+  setsid bash -c 'echo $$ >"$1"; shift; for f in /proc/$$/fd/*; do f=${f##*/}; [ "$f" -gt 2 ] 2>/dev/null && eval "exec $f>&-"; done; exec "$@"' _ "$PIDFILE" \
     "$SERVER" --host "$RT_HOST" --port "$RT_PORT" --max-workers "$RT_WORKERS" </dev/null >>"$LOG" 2>&1 &
   local i
   for i in $(seq 1 180); do

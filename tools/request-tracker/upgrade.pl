@@ -1,7 +1,8 @@
 # Brings an existing Switchboard RT database up to what the Request Tracker adapter needs, idempotently:
 # databases made by an earlier initialdata.pl (or by hand) lack these. Run by setup-rt.sh at install,
 # start and reset:  perl -I/usr/share/request-tracker5/lib upgrade.pl [database file]
-# Prints one line per change on stderr; no output when everything is already in place.
+# Prints one line per change on stderr; no output when everything is already in place. Steps: 1 Switchboard
+# Key, 2 ReplyToTicket for requestors, 3-5 and 7 webhook scrip keys, 6 the example fields for field sync.
 use strict;
 use warnings;
 use RT;
@@ -108,4 +109,63 @@ if ( $scrip->Id && ( $scrip->CustomCommitCode // '' ) !~ /object_id/ ) {
     my ( $ok, $msg ) = $scrip->SetCustomCommitCode($code);
     die "updating the Switchboard webhook scrip: $msg\n" unless $ok;
     print STDERR "webhook scrip: added object_id\n";
+}
+
+# 6. Example fields for field sync (the docs map them): ticket custom fields Last Order Date, Last Order Status
+#    and Labels (multiple values) applied to the queues, and the user custom fields Customer Email (the
+#    customer's real address: RT's EmailAddress holds the adapter's .invalid placeholder) and Preferred
+#    Language. Existing fields of these names are kept as they are.
+my @fields = (
+    [ 'Last Order Date',    'DateTime', 1, 'RT::Queue-RT::Ticket', [] ],
+    [ 'Last Order Status',  'Select',   1, 'RT::Queue-RT::Ticket', [qw(placed paid fulfilled cancelled refunded)] ],
+    [ 'Labels',             'Freeform', 0, 'RT::Queue-RT::Ticket', [] ],
+    [ 'Customer Email',     'Freeform', 1, 'RT::User', [] ],
+    [ 'Preferred Language', 'Freeform', 1, 'RT::User', [] ],
+);
+for my $field (@fields) {
+    my ( $name, $type, $max, $lookup, $values ) = @$field;
+    my $cf = RT::CustomField->new($system);
+    $cf->LoadByCols( Name => $name, LookupType => $lookup, Disabled => 0 );
+    unless ( $cf->Id ) {
+        my ( $ok, $msg ) = $cf->Create( Name => $name, Type => $type, MaxValues => $max, LookupType => $lookup,
+            Description => "Switchboard: $name" );
+        die "creating custom field $name: $msg\n" unless $ok;
+        my $order = 0;
+        for my $value (@$values) {
+            my ( $added, $why ) = $cf->AddValue( Name => $value, SortOrder => $order++ );
+            die "adding value $value to custom field $name: $why\n" unless $added;
+        }
+        print STDERR "created custom field $name ($lookup)\n";
+    }
+    if ( $lookup eq 'RT::User' ) {
+        next if $cf->IsAdded(0);
+        my ( $ok, $msg ) = $cf->AddToObject( RT::User->new($system) );
+        die "applying $name to users: $msg\n" unless $ok;
+        print STDERR "applied $name to users\n";
+        next;
+    }
+    for my $name_of_queue (@queues) {
+        my $queue = RT::Queue->new($system);
+        $queue->Load($name_of_queue);
+        next unless $queue->Id;
+        next if $cf->IsAdded( $queue->Id ) || $cf->IsGlobal;
+        my ( $ok, $msg ) = $cf->AddToObject($queue);
+        die "applying $name to queue $name_of_queue: $msg\n" unless $ok;
+        print STDERR "applied $name to queue $name_of_queue\n";
+    }
+}
+
+# 7. The webhook scrip sends the definition of a changed custom field (field_id, field_type,
+#    field_max_values): a multi-value field's FieldChange carries its whole list (from custom_fields), and
+#    the adapter reads neither the field nor the ticket back while RT waits for the answer.
+$scrip = RT::Scrip->new($system);
+$scrip->LoadByCols( Description => 'Switchboard webhook' );
+if ( $scrip->Id && ( $scrip->CustomCommitCode // '' ) !~ /field_max_values/ ) {
+    my $code = $scrip->CustomCommitCode;
+    my $line = '@body{qw(field_id field_type field_max_values)} = ($f->Id + 0, $f->Type, $f->MaxValues + 0) if $f->Id;';
+    $code =~ s/(\n([ \t]*)\$body\{field\} = \$f->Name if \$f->Id;)/$1\n$2$line/
+        or die "the Switchboard webhook scrip has no '\$body{field} = \$f->Name if \$f->Id;' line to extend\n";
+    my ( $ok, $msg ) = $scrip->SetCustomCommitCode($code);
+    die "updating the Switchboard webhook scrip: $msg\n" unless $ok;
+    print STDERR "webhook scrip: added field_id, field_type and field_max_values\n";
 }

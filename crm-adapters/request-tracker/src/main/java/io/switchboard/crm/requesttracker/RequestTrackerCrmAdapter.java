@@ -14,6 +14,7 @@ import io.switchboard.spi.crm.TicketSpec;
 import io.switchboard.spi.crm.capability.AgentDirectory;
 import io.switchboard.spi.crm.capability.Assignments;
 import io.switchboard.spi.crm.capability.AttachmentSource;
+import io.switchboard.spi.crm.capability.CustomerRecords;
 import io.switchboard.spi.crm.capability.FieldSchema;
 import io.switchboard.spi.crm.capability.MappedFields;
 import io.switchboard.spi.crm.capability.TicketStatuses;
@@ -32,11 +33,14 @@ import java.util.Optional;
  *       gateway) and internal notes (as the API user);
  *   <li>{@link RequestTrackerWebhooks} and {@link RequestTrackerPoller}: agents' replies,
  *       assignments, statuses and merges, both classified by {@link RequestTrackerEventClassifier},
- *       which keeps the adapter's own writes out (echo-loop guard);
+ *       and field changes (ticket custom fields, Subject, Priority; requester fields by polling
+ *       only), classified by {@link RequestTrackerFieldChanges}; both keep the adapter's own writes
+ *       out (echo-loop guard);
  *   <li>the optional capabilities, offered through {@link #capability(Class)}: {@link
  *       RequestTrackerFieldSchema}, {@link RequestTrackerMappedFields}, {@link
  *       RequestTrackerAssignments}, {@link RequestTrackerTicketStatuses}, {@link
- *       RequestTrackerAgentDirectory}, {@link RequestTrackerAttachments}.
+ *       RequestTrackerAgentDirectory}, {@link RequestTrackerAttachments}, {@link
+ *       RequestTrackerCustomerRecords}.
  * </ul>
  */
 public final class RequestTrackerCrmAdapter implements CrmAdapter {
@@ -62,25 +66,31 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
     this.apiUser = apiUser;
     this.context = context;
     RequestTrackerEventClassifier classifier = new RequestTrackerEventClassifier(apiUser);
-    this.requesters = new RequestTrackerRequesters(rt);
+    RequestTrackerFieldChanges fieldChanges = new RequestTrackerFieldChanges(apiUser);
     this.tickets = new RequestTrackerTickets(rt, queue);
+    RequestTrackerMappedFields mappedFields = new RequestTrackerMappedFields(rt, tickets);
+    this.requesters = new RequestTrackerRequesters(rt, mappedFields);
     this.correspondence = new RequestTrackerCorrespondence(rt, queue, tickets, requesters);
-    this.webhooks = new RequestTrackerWebhooks(queue, webhookSecret, classifier, context.clock());
+    this.webhooks =
+        new RequestTrackerWebhooks(queue, webhookSecret, classifier, fieldChanges, context.clock());
     this.poller =
-        new RequestTrackerPoller(rt, queue, tickets, requesters, classifier, context.clock());
+        new RequestTrackerPoller(
+            rt, queue, tickets, requesters, classifier, fieldChanges, context.clock());
     this.capabilities =
         Map.of(
             FieldSchema.class, new RequestTrackerFieldSchema(rt, queue),
-            MappedFields.class, new RequestTrackerMappedFields(rt, tickets),
+            MappedFields.class, mappedFields,
             Assignments.class, new RequestTrackerAssignments(rt, tickets, requesters),
             TicketStatuses.class, new RequestTrackerTicketStatuses(rt, tickets),
             AgentDirectory.class, new RequestTrackerAgentDirectory(rt, requesters, apiUser),
-            AttachmentSource.class, new RequestTrackerAttachments(rt));
+            AttachmentSource.class, new RequestTrackerAttachments(rt),
+            CustomerRecords.class, new RequestTrackerCustomerRecords(rt));
   }
 
   /**
-   * RT's capabilities: field schema and mapped fields, assignments, statuses, agent directory and
-   * attachment fetch. No customer records: RT holds no profiles or orders beyond the fields.
+   * RT's capabilities: field schema and mapped fields, assignments, statuses, agent directory,
+   * attachment fetch and customer records (the requester's profile from the RT user; RT holds no
+   * orders, so their list is always empty).
    */
   @Override
   public <T> Optional<T> capability(Class<T> type) {

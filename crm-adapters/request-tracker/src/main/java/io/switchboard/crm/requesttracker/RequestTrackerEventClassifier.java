@@ -25,8 +25,9 @@ import java.util.Set;
  *       requestor made it (RT reopens a resolved ticket when the customer writes: the adapter's own
  *       write). {@code AddLink MergedInto} on the ticket merged away is a {@link
  *       TicketState#MERGED} change naming the surviving ticket.
- *   <li>Nothing the API user or {@code RT_System} did is an event; everything else (comments,
- *       custom fields, mail records) is nothing.
+ *   <li>Nothing the API user or {@code RT_System} did is an event; everything else (comments, mail
+ *       records) is nothing. Custom field and {@code Set Subject}/{@code Priority} transactions are
+ *       field changes, decided by {@link RequestTrackerFieldChanges}.
  * </ul>
  *
  * Event ids are {@code "txn:<transaction id>"} on both paths.

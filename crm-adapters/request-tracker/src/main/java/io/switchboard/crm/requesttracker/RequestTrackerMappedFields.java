@@ -65,6 +65,23 @@ final class RequestTrackerMappedFields implements MappedFields {
         continue; // already there: idempotent
       }
       String cf = customFieldName(target, key);
+      if (cf != null && !now.containsKey(key)) {
+        // RT lists every custom field that applies to the object, empty ones too, and silently
+        // ignores values of others: refuse them instead.
+        throw new PermanentException(
+            "RT has no "
+                + target
+                + " custom field "
+                + cf
+                + " on "
+                + objectId
+                + " (key "
+                + key
+                + ")",
+            null,
+            null,
+            FailureReason.NOT_FOUND);
+      }
       if (cf != null) {
         JsonArrayBuilder list = RtJson.JSON.createArrayBuilder();
         Arrays.stream(value.split(","))
@@ -128,7 +145,7 @@ final class RequestTrackerMappedFields implements MappedFields {
         + RequestTrackerRestClient.encode(objectId);
   }
 
-  private static void requireWritable(FieldTarget target, String key) throws PermanentException {
+  static void requireWritable(FieldTarget target, String key) throws PermanentException {
     if (customFieldName(target, key) != null) {
       if (target == FieldTarget.TICKET
           && key.equals(TICKET_CF_PREFIX + RequestTrackerTickets.CF_CONVERSATION_ID)) {

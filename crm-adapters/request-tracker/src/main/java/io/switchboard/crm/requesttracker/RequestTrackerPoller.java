@@ -1,7 +1,6 @@
 package io.switchboard.crm.requesttracker;
 
 import io.switchboard.crm.requesttracker.model.RtAttachment;
-import io.switchboard.crm.requesttracker.model.RtJson;
 import io.switchboard.crm.requesttracker.model.RtTicket;
 import io.switchboard.crm.requesttracker.model.RtTransaction;
 import io.switchboard.crm.requesttracker.model.RtUser;
@@ -21,19 +20,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The polling fallback: reads the queue's ticket transactions after a cursor (the highest
- * transaction id seen) through REST2 and classifies them like webhooks, so both paths give the same
- * events with the same ids.
+ * The polling fallback: reads the queue's ticket transactions and the requesters' user transactions
+ * after a cursor (the highest transaction id seen, one sequence for both) through {@link
+ * RequestTrackerTransactionFeed} and classifies them like webhooks, so both paths give the same
+ * events with the same ids: agent events by {@link RequestTrackerEventClassifier}, field changes by
+ * {@link RequestTrackerFieldChanges} (user field changes come by polling only: RT runs no scrips
+ * for users).
  */
 final class RequestTrackerPoller {
-  private static final int POLL_PAGE = 100;
   private static final int POLL_MAX_PAGES = 5;
 
   private final RequestTrackerRestClient rt;
-  private final String queue;
+  private final RequestTrackerTransactionFeed feed;
   private final RequestTrackerTickets tickets;
   private final RequestTrackerRequesters users;
   private final RequestTrackerEventClassifier classifier;
+  private final RequestTrackerFieldChanges fieldChanges;
   private final Clock clock;
 
   RequestTrackerPoller(
@@ -42,18 +44,20 @@ final class RequestTrackerPoller {
       RequestTrackerTickets tickets,
       RequestTrackerRequesters users,
       RequestTrackerEventClassifier classifier,
+      RequestTrackerFieldChanges fieldChanges,
       Clock clock) {
     this.rt = rt;
-    this.queue = queue;
+    this.feed = new RequestTrackerTransactionFeed(rt, queue);
     this.tickets = tickets;
     this.users = users;
     this.classifier = classifier;
+    this.fieldChanges = fieldChanges;
     this.clock = clock;
   }
 
   PollResult poll(String cursor) throws RetryableException, PermanentException {
     if (cursor == null || cursor.isBlank()) {
-      return new PollResult(List.of(), String.valueOf(highestTransactionId()));
+      return new PollResult(List.of(), String.valueOf(feed.highestTransactionId()));
     }
     long after;
     try {
@@ -64,15 +68,22 @@ final class RequestTrackerPoller {
     }
     List<CrmEvent> events = new ArrayList<>();
     Lookups lookups = new Lookups();
+    RequestTrackerPolledFieldEdits fieldEdits =
+        new RequestTrackerPolledFieldEdits(rt, tickets, clock);
     for (int page = 0; page < POLL_MAX_PAGES; page++) {
-      List<RtTransaction> batch = transactionsAfter(after);
-      for (RtTransaction txn : batch) {
-        after = Math.max(after, Long.parseLong(txn.id()));
-        if (classifier.mayConcernAgents(txn.type(), txn.field(), txn.creator())) {
+      RequestTrackerTransactionFeed.Page batch = feed.after(after);
+      for (RtTransaction txn : batch.transactions()) {
+        after = Math.max(after, RequestTrackerTransactionFeed.id(txn));
+        if (RequestTrackerPolledFieldEdits.isFieldTransaction(txn)) {
+          if (fieldChanges.byOthers(txn.creator())) {
+            fieldEdits.edit(txn).flatMap(fieldChanges::classify).ifPresent(events::add);
+          }
+        } else if (RequestTrackerTransactionFeed.TICKET.equals(txn.objectType())
+            && classifier.mayConcernAgents(txn.type(), txn.field(), txn.creator())) {
           toChange(txn, lookups).flatMap(classifier::classify).ifPresent(events::add);
         }
       }
-      if (batch.size() < POLL_PAGE) {
+      if (!batch.more()) {
         break;
       }
     }
@@ -122,55 +133,6 @@ final class RequestTrackerPoller {
       lookups.queueNames.put(queueId, known);
     }
     return known;
-  }
-
-  private long highestTransactionId() throws RetryableException, PermanentException {
-    TicketSql sql = TicketSql.is("ObjectType", "RT::Ticket").and(TicketSql.greaterThan("id", 0));
-    return RtJson.firstItem(
-            rt.get(
-                    "/transactions?query="
-                        + RequestTrackerRestClient.encode(sql.toString())
-                        + "&orderby=id&order=DESC&per_page=1")
-                .object(),
-            "id")
-        .map(Long::parseLong)
-        .orElse(0L);
-  }
-
-  private List<RtTransaction> transactionsAfter(long after)
-      throws RetryableException, PermanentException {
-    TicketSql sql =
-        TicketSql.is("ObjectType", "RT::Ticket")
-            .and(TicketSql.is("TicketQueue", queue))
-            .and(TicketSql.greaterThan("id", after))
-            .and(
-                TicketSql.anyOf(
-                    TicketSql.is("Type", "Correspond"),
-                    TicketSql.is("Type", "Status"),
-                    TicketSql.allOf(
-                        TicketSql.is("Type", "AddLink"), TicketSql.is("Field", "MergedInto")),
-                    TicketSql.allOf(TicketSql.is("Type", "Set"), TicketSql.is("Field", "Owner")),
-                    TicketSql.allOf(TicketSql.is("Type", "Set"), TicketSql.is("Field", "Queue")),
-                    TicketSql.is("Type", "Give"),
-                    TicketSql.is("Type", "Take"),
-                    TicketSql.is("Type", "Steal"),
-                    TicketSql.is("Type", "Untake")));
-    JsonArray items =
-        rt.get(
-                "/transactions?query="
-                    + RequestTrackerRestClient.encode(sql.toString())
-                    + "&fields=Type,Creator,Created,Field,OldValue,NewValue,ObjectId,ObjectType"
-                    + "&orderby=id&order=ASC&page=1&per_page="
-                    + POLL_PAGE)
-            .object()
-            .getJsonArray("items");
-    List<RtTransaction> result = new ArrayList<>();
-    if (items != null) {
-      for (JsonValue item : items) {
-        result.add(RtTransaction.fromJson(item.asJsonObject()));
-      }
-    }
-    return result;
   }
 
   private Optional<RequestTrackerTicketChange> toChange(RtTransaction txn, Lookups lookups)

@@ -5,10 +5,12 @@ import io.switchboard.crm.requesttracker.model.RtUser;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
 import io.switchboard.spi.crm.Requester;
+import io.switchboard.spi.crm.capability.FieldTarget;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Customers as RT users: an unprivileged user named {@code wa-<WhatsApp id>} (or {@code ph-<phone
@@ -23,14 +25,40 @@ final class RequestTrackerRequesters {
   static final String USER_CF_WHATSAPP_ID = "WhatsApp Id";
   static final String USER_CF_LANGUAGE = "Preferred Language";
 
-  private final RequestTrackerRestClient rt;
+  /**
+   * The customer's real e-mail address: RT's EmailAddress holds the adapter's {@code .invalid}
+   * placeholder, by which the mail gateway finds the requester, so the real one lives here.
+   */
+  static final String USER_CF_CUSTOMER_EMAIL = "Customer Email";
 
-  RequestTrackerRequesters(RequestTrackerRestClient rt) {
+  private static final Pattern REQUESTER_NAME = Pattern.compile("[a-z0-9._]+-[a-z0-9._-]+");
+
+  private final RequestTrackerRestClient rt;
+  private final RequestTrackerMappedFields mappedFields;
+
+  RequestTrackerRequesters(RequestTrackerRestClient rt, RequestTrackerMappedFields mappedFields) {
     this.rt = rt;
+    this.mappedFields = mappedFields;
   }
 
-  /** Finds or creates the customer's RT user and brings its fields up to date. */
+  /**
+   * Finds or creates the customer's RT user and brings its fields up to date: name, phone, the
+   * WhatsApp id, language and real e-mail address ({@link #USER_CF_CUSTOMER_EMAIL}), then the
+   * mapped {@code requester.*} fields (an unknown or read-only key is a PermanentException naming
+   * it, checked before anything is written).
+   */
   String upsert(Requester requester) throws RetryableException, PermanentException {
+    for (String key : requester.fields().keySet()) {
+      RequestTrackerMappedFields.requireWritable(FieldTarget.REQUESTER, key);
+    }
+    String name = upsertRecord(requester);
+    if (!requester.fields().isEmpty()) {
+      mappedFields.writeFields(FieldTarget.REQUESTER, name, requester.fields());
+    }
+    return name;
+  }
+
+  private String upsertRecord(Requester requester) throws RetryableException, PermanentException {
     String name = requesterName(requester);
     Map<String, String> fields = new LinkedHashMap<>();
     String whatsAppId = requester.channelIds().get("whatsapp");
@@ -39,6 +67,9 @@ final class RequestTrackerRequesters {
     }
     if (requester.language() != null) {
       fields.put(USER_CF_LANGUAGE, requester.language());
+    }
+    if (requester.email() != null && !requester.email().isBlank()) {
+      fields.put(USER_CF_CUSTOMER_EMAIL, requester.email().trim());
     }
     Optional<RtUser> current = find(name);
     if (current.isEmpty()) {
@@ -92,6 +123,15 @@ final class RequestTrackerRequesters {
     return "sb-" + safe(requester.customerId());
   }
 
+  /**
+   * Whether a user name is one {@link #requesterName} makes ({@code <kind>-<id>} of lower-case
+   * letters, digits, dots, underscores and dashes): users RT made for e-mail senders are named by
+   * their address, agents by their login.
+   */
+  static boolean isRequesterName(String name) {
+    return name != null && REQUESTER_NAME.matcher(name).matches();
+  }
+
   private static String safe(String text) {
     return text.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
   }
@@ -119,8 +159,10 @@ final class RequestTrackerRequesters {
               + stored.customFields().keySet()
               + "): are the user custom fields "
               + USER_CF_WHATSAPP_ID
-              + " and "
+              + ", "
               + USER_CF_LANGUAGE
+              + " and "
+              + USER_CF_CUSTOMER_EMAIL
               + " defined and visible to the API user?",
           null);
     }

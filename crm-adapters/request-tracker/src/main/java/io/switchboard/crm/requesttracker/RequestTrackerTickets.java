@@ -1,16 +1,20 @@
 package io.switchboard.crm.requesttracker;
 
+import io.switchboard.crm.requesttracker.model.RtCustomField;
 import io.switchboard.crm.requesttracker.model.RtJson;
 import io.switchboard.crm.requesttracker.model.RtTicket;
+import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
 import io.switchboard.spi.crm.TicketSpec;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -28,19 +32,30 @@ final class RequestTrackerTickets {
 
   private final RequestTrackerRestClient rt;
   private final String queue;
+  private final RequestTrackerQueueFields queueFields;
 
   RequestTrackerTickets(RequestTrackerRestClient rt, String queue) {
     this.rt = rt;
     this.queue = queue;
+    this.queueFields = new RequestTrackerQueueFields(rt, queue);
   }
 
-  /** The conversation's active ticket, created when there is none. */
+  /**
+   * The conversation's active ticket, created when there is none, with the spec's mapped fields
+   * ({@code Subject}, {@code Priority}, {@code cf.<name>}: checked before anything is written, an
+   * unknown or read-only key is a PermanentException naming it) and a {@code RefersTo} link to the
+   * related ticket, both in the create call: a repeated call finds the ticket and writes nothing.
+   */
   String open(TicketSpec ticket) throws RetryableException, PermanentException {
+    for (String key : ticket.fields().keySet()) {
+      requireTicketKey(key);
+    }
     Optional<String> existing = findActive(ticket.conversationId());
     if (existing.isPresent()) {
       return existing.get();
     }
-    JsonObjectBuilder fields = RtJson.JSON.createObjectBuilder();
+    JsonObjectBuilder create = RtJson.JSON.createObjectBuilder();
+    JsonObjectBuilder fields = mappedFields(ticket.fields(), create);
     fields.add(CF_CONVERSATION_ID, ticket.conversationId());
     if (ticket.channel() != null) {
       fields.add(CF_CHANNEL, ticket.channel());
@@ -48,15 +63,16 @@ final class RequestTrackerTickets {
     if (ticket.customerPhone() != null) {
       fields.add(CF_CUSTOMER_PHONE, ticket.customerPhone());
     }
-    JsonObject create =
-        RtJson.JSON
-            .createObjectBuilder()
-            .add("Queue", queue)
-            .add("Subject", ticket.subject())
-            .add("Requestor", ticket.requesterId())
-            .add("CustomFields", fields)
-            .build();
-    String id = RtJson.text(rt.post("/ticket", create).object(), "id");
+    create
+        .add("Queue", queue)
+        .add("Subject", ticket.fields().getOrDefault("Subject", ticket.subject()))
+        .add("Requestor", ticket.requesterId())
+        .add("CustomFields", fields);
+    if (ticket.relatedTicketId() != null) {
+      requireTicketId(ticket.relatedTicketId());
+      create.add("RefersTo", ticket.relatedTicketId());
+    }
+    String id = RtJson.text(rt.post("/ticket", create.build()).object(), "id");
     if (id == null) {
       throw RequestTrackerRestClient.notStored("ticket");
     }
@@ -73,6 +89,69 @@ final class RequestTrackerTickets {
           null);
     }
     return id;
+  }
+
+  /**
+   * The custom fields JSON of a new ticket with the mapped ones; {@code Priority} goes on the
+   * ticket itself ({@code Subject} is the caller's). Multi-valued fields take comma separated
+   * values, as {@link RequestTrackerMappedFields} writes them.
+   */
+  private JsonObjectBuilder mappedFields(Map<String, String> mapped, JsonObjectBuilder create)
+      throws RetryableException, PermanentException {
+    JsonObjectBuilder fields = RtJson.JSON.createObjectBuilder();
+    if (mapped.isEmpty()) {
+      return fields;
+    }
+    Map<String, RtCustomField> known =
+        mapped.keySet().stream()
+                .anyMatch(k -> k.startsWith(RequestTrackerFieldSchema.TICKET_CF_PREFIX))
+            ? queueFields.byName()
+            : Map.of();
+    for (Map.Entry<String, String> e : mapped.entrySet()) {
+      String key = e.getKey();
+      String value = e.getValue() == null ? "" : e.getValue();
+      if (key.equals("Subject")) {
+        continue;
+      } else if (key.equals("Priority")) {
+        create.add("Priority", value);
+      } else if (key.startsWith(RequestTrackerFieldSchema.TICKET_CF_PREFIX)) {
+        String name = key.substring(RequestTrackerFieldSchema.TICKET_CF_PREFIX.length());
+        RtCustomField cf = known.get(name);
+        if (cf == null) {
+          throw unknownField(key, "is no custom field of queue " + queue);
+        }
+        if (cf.maxValues() == 1) {
+          fields.add(name, value);
+        } else {
+          JsonArrayBuilder values = RtJson.JSON.createArrayBuilder();
+          Arrays.stream(value.split(","))
+              .map(String::trim)
+              .filter(v -> !v.isEmpty())
+              .forEach(values::add);
+          fields.add(name, values);
+        }
+      }
+    }
+    return fields;
+  }
+
+  /** Refuses, before anything is read or written, keys that can never be a new ticket's field. */
+  private static void requireTicketKey(String key) throws PermanentException {
+    if (key.equals("Subject") || key.equals("Priority")) {
+      return;
+    }
+    if (!key.startsWith(RequestTrackerFieldSchema.TICKET_CF_PREFIX)
+        || key.length() == RequestTrackerFieldSchema.TICKET_CF_PREFIX.length()) {
+      throw unknownField(key, "is no ticket field (Subject, Priority or cf.<name>)");
+    }
+    if (key.equals(RequestTrackerFieldSchema.TICKET_CF_PREFIX + CF_CONVERSATION_ID)) {
+      throw unknownField(key, "belongs to the adapter (it finds conversations by it)");
+    }
+  }
+
+  private static PermanentException unknownField(String key, String why) {
+    return new PermanentException(
+        "the mapped ticket field " + key + " " + why, null, null, FailureReason.NOT_FOUND);
   }
 
   private Optional<String> findActive(String conversationId)

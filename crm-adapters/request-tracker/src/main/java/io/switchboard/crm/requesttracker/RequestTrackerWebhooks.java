@@ -8,6 +8,7 @@ import io.switchboard.spi.Attachment;
 import io.switchboard.spi.MalformedPayloadException;
 import io.switchboard.spi.WebhookRequest;
 import io.switchboard.spi.crm.CrmEvent;
+import io.switchboard.spi.crm.capability.FieldTarget;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -15,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The "Switchboard webhook" scrip's requests: checks their {@code X-RT-Signature} and turns their
@@ -27,16 +29,22 @@ final class RequestTrackerWebhooks {
   private final String queue;
   private final HmacSha256Signature signature;
   private final RequestTrackerEventClassifier classifier;
+  private final RequestTrackerFieldChanges fieldChanges;
   private final Clock clock;
 
   /**
    * @param secret the scrip's HMAC key, or {@code null} to reject every webhook
    */
   RequestTrackerWebhooks(
-      String queue, String secret, RequestTrackerEventClassifier classifier, Clock clock) {
+      String queue,
+      String secret,
+      RequestTrackerEventClassifier classifier,
+      RequestTrackerFieldChanges fieldChanges,
+      Clock clock) {
     this.queue = queue;
     this.signature = secret == null || secret.isEmpty() ? null : new HmacSha256Signature(secret);
     this.classifier = classifier;
+    this.fieldChanges = fieldChanges;
     this.clock = clock;
   }
 
@@ -74,6 +82,10 @@ final class RequestTrackerWebhooks {
     if (event.queue() != null && !event.queue().equalsIgnoreCase(queue) && !movedAway) {
       return List.of(); // another queue's ticket: not this connection's business
     }
+    Optional<RequestTrackerFieldEdit> edit = fieldEdit(event);
+    if (edit.isPresent()) {
+      return fieldChanges.classify(edit.get()).<List<CrmEvent>>map(List::of).orElse(List.of());
+    }
     List<Attachment> files = new ArrayList<>();
     for (RtAttachment file : event.attachments()) {
       files.add(RequestTrackerTicketChange.attachmentReference(file));
@@ -97,6 +109,48 @@ final class RequestTrackerWebhooks {
             event.queue(),
             conversationId);
     return classifier.classify(change).map(List::of).orElse(List.of());
+  }
+
+  /**
+   * A ticket field transaction of the schema: a custom field (the scrip sends its name as {@code
+   * field}, and its type and MaxValues since upgrade.pl step 7; without them a field counts as
+   * single-valued) or a {@code Set} of {@code Subject}/{@code Priority}.
+   */
+  private Optional<RequestTrackerFieldEdit> fieldEdit(RtWebhookEvent event) {
+    String key;
+    boolean multiValued = false;
+    String type = null;
+    if (RequestTrackerFieldChanges.isCustomField(event.event())) {
+      type = event.fieldType();
+      if (event.field() == null || !RequestTrackerFieldChanges.isValueType(event.fieldType())) {
+        return Optional.empty();
+      }
+      key = RequestTrackerFieldChanges.customFieldKey(FieldTarget.TICKET, event.field());
+      multiValued = event.fieldMaxValues() != null && event.fieldMaxValues() != 1;
+    } else {
+      Optional<String> core =
+          RequestTrackerFieldChanges.coreKey(FieldTarget.TICKET, event.event(), event.field());
+      if (core.isEmpty()) {
+        return Optional.empty();
+      }
+      key = core.get();
+    }
+    List<String> values = event.customFields().get(event.field());
+    String rtType = type;
+    return Optional.of(
+        new RequestTrackerFieldEdit(
+            event.transactionId(),
+            FieldTarget.TICKET,
+            event.ticketId(),
+            key,
+            multiValued,
+            values == null
+                ? List.of()
+                : values.stream().map(v -> RequestTrackerFieldChanges.asRead(rtType, v)).toList(),
+            RequestTrackerFieldChanges.asRead(type, event.oldValue()),
+            RequestTrackerFieldChanges.asRead(type, event.newValue()),
+            event.creator(),
+            RequestTrackerTicketChange.instant(event.created(), clock)));
   }
 
   /**

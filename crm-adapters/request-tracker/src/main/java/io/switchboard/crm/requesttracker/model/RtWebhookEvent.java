@@ -36,6 +36,10 @@ import java.util.Map;
  *     rich-text editor sends), else {@code null}; scrips before this key send only {@code content}
  * @param attachments the files of the transaction
  * @param customFields the ticket's custom fields
+ * @param fieldType for a {@code CustomField} transaction the field's RT type ({@code Freeform},
+ *     {@code Select}, ...), or {@code null} from scrips before this key
+ * @param fieldMaxValues for a {@code CustomField} transaction how many values the field holds
+ *     ({@code 0}: any number), or {@code null} from scrips before this key
  */
 public record RtWebhookEvent(
     String event,
@@ -54,7 +58,9 @@ public record RtWebhookEvent(
     String content,
     String contentHtml,
     List<RtAttachment> attachments,
-    Map<String, List<String>> customFields) {
+    Map<String, List<String>> customFields,
+    String fieldType,
+    Integer fieldMaxValues) {
 
   /**
    * Reads a webhook body.
@@ -102,7 +108,17 @@ public record RtWebhookEvent(
         RtJson.text(json, "content"),
         RtJson.text(json, "content_html"),
         List.copyOf(attachments),
-        RtJson.customFields(json.get("custom_fields")));
+        RtJson.customFields(json.get("custom_fields")),
+        RtJson.nonBlank(json, "field_type"),
+        integer(RtJson.nonBlank(json, "field_max_values")));
+  }
+
+  private static Integer integer(String digits) {
+    try {
+      return digits == null ? null : Integer.valueOf(digits);
+    } catch (NumberFormatException notANumber) {
+      return null;
+    }
   }
 
   private static String require(JsonObject json, String key) {
