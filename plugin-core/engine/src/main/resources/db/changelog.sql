@@ -203,3 +203,41 @@ alter table customer add column profile_changed_at timestamp;
 alter table conversation add column labels varchar(1000);
 alter table conversation add column first_reply_at timestamp;
 alter table conversation add column last_reply_at timestamp;
+
+--changeset switchboard:23-field-sync
+-- The field mappings of a CRM connection, one row per version (the mapping file as JSON); the
+-- newest version is the one in force. Versions are never changed or deleted: a rollback is a new
+-- version with an old body.
+create table mapping_version (
+  crm_connection_id varchar(64) not null,
+  version integer not null,
+  author varchar(200) not null,
+  created_at timestamp not null,
+  comment_text varchar(1000),
+  body text not null,
+  added_count integer not null,
+  removed_count integer not null,
+  changed_count integer not null,
+  primary key (crm_connection_id, version)
+);
+-- What each mapped CRM field of each CRM object held when both sides last agreed: the CRM value
+-- the bridge wrote or took, and the bridge value it stood for. A CRM change with that value is the
+-- bridge's own write coming back (no ping-pong); a bridge value equal to it needs no write.
+create table sync_state (
+  crm_connection_id varchar(64) not null,
+  target varchar(16) not null,
+  object_id varchar(255) not null,
+  crm_field varchar(255) not null,
+  crm_value text,
+  bridge_value text,
+  synced_at timestamp not null,
+  primary key (crm_connection_id, target, object_id, crm_field)
+);
+-- The ticket policy: when the CRM ticket was solved, and the ticket a follow-up links to.
+alter table conversation add column ticket_state_at timestamp;
+alter table conversation add column previous_ticket_id varchar(255);
+-- Per CRM connection: how long after its ticket was solved a customer's message reopens it
+-- (ISO-8601 duration; null: switchboard.tickets.reopen-within).
+alter table crm_connection add column reopen_within varchar(32);
+-- A CRM change of a requester field finds its customer by the CRM's requester id.
+create index crm_requester_by_requester on crm_requester(crm_connection_id, requester_id);

@@ -42,12 +42,27 @@ public final class FieldSync {
         continue;
       }
       String v = value.get();
-      boolean changed = state == null ? !v.isEmpty() : !v.equals(blank(state.crmValue()));
+      boolean changed =
+          state == null
+              ? !v.isEmpty()
+              : !v.equals(blank(state.crmValue())) && !tookCrmValue(m, values, state);
       if (changed) {
         out.put(m.crmField(), v);
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the field holds the CRM's own spelling of the bridge's current value: the bridge took
+   * the CRM value ({@link InboundDecision.TakeIntoBridge}) and has not changed since. Rewriting it
+   * in the bridge's format ({@code "+1 650 555 1234"} as {@code "+16505551234"}) would be a write
+   * nobody asked for, and would show in the CRM's history as the bridge undoing the admin's edit.
+   */
+  private static boolean tookCrmValue(FieldMapping m, BridgeValues values, SyncedValue state) {
+    return m.bridgeField() != null
+        && state.bridgeValue() != null
+        && state.bridgeValue().equals(values.get(m.bridgeField()).orElse(null));
   }
 
   /** The mappings of {@code target} towards the CRM whose transform fails, with the reason. */

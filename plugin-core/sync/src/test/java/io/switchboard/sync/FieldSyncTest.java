@@ -184,4 +184,26 @@ class FieldSyncTest {
     }
     assertThat(writes).isEqualTo(1);
   }
+
+  @Test
+  void aCrmSpellingTheBridgeTookIsNotRewrittenUntilTheBridgeChanges() {
+    var phone =
+        List.of(
+            new FieldMapping(
+                BridgeField.CUSTOMER_PHONE,
+                FieldTarget.REQUESTER,
+                "requester.MobilePhone",
+                Direction.BOTH,
+                new Transform.PhoneFormat(Transform.PhoneFormat.Style.E164, null),
+                ConflictRule.CRM_WINS,
+                null));
+    var values = new BridgeValues(Map.of(BridgeField.CUSTOMER_PHONE, "+16505551234"), Map.of());
+    // The admin typed the number with spaces; the bridge took it as +16505551234.
+    var took =
+        Map.of("requester.MobilePhone", new SyncedValue("+1 650 555 1234", "+16505551234", T0));
+    assertThat(FieldSync.writes(phone, FieldTarget.REQUESTER, values, took)).isEmpty();
+    var changed = new BridgeValues(Map.of(BridgeField.CUSTOMER_PHONE, "+16505559999"), Map.of());
+    assertThat(FieldSync.writes(phone, FieldTarget.REQUESTER, changed, took))
+        .containsExactly(Map.entry("requester.MobilePhone", "+16505559999"));
+  }
 }

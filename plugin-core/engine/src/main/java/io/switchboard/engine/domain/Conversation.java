@@ -62,6 +62,12 @@ public class Conversation {
 
   private String labels;
 
+  @Column(name = "ticket_state_at")
+  private Instant ticketStateAt;
+
+  @Column(name = "previous_ticket_id")
+  private String previousTicketId;
+
   @Column(name = "first_reply_at")
   private Instant firstReplyAt;
 
@@ -176,8 +182,30 @@ public class Conversation {
 
   /** The CRM reported its ticket's status ({@code TicketState} name). */
   public void ticketStateIs(String state, Instant now) {
+    if (!state.equals(crmTicketState)) {
+      ticketStateAt = now;
+    }
     crmTicketState = state;
     updatedAt = now;
+  }
+
+  /**
+   * This conversation follows up on an earlier one whose ticket was solved too long ago to reopen:
+   * its ticket will link to that one.
+   */
+  public void followsUp(String earlierTicketId, Instant now) {
+    previousTicketId = earlierTicketId;
+    updatedAt = now;
+  }
+
+  /** When the CRM ticket's state last changed, or {@code null}. */
+  public Instant ticketStateAt() {
+    return ticketStateAt;
+  }
+
+  /** The ticket of the solved conversation this one follows up on, or {@code null}. */
+  public String previousTicketId() {
+    return previousTicketId;
   }
 
   public String id() {

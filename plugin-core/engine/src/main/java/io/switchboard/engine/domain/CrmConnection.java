@@ -12,6 +12,9 @@ public class CrmConnection extends Connection {
   @Column(name = "poll_cursor")
   private String pollCursor;
 
+  @Column(name = "reopen_within")
+  private String reopenWithin;
+
   protected CrmConnection() {}
 
   public CrmConnection(String id, String workspaceId, Instant now) {
@@ -31,5 +34,18 @@ public class CrmConnection extends Connection {
 
   public void pollReached(String cursor) {
     this.pollCursor = cursor;
+  }
+
+  /**
+   * The ticket policy: how long after its ticket was solved a customer's message reopens it (an
+   * ISO-8601 duration), or {@code null} for the engine's default.
+   */
+  public String reopenWithin() {
+    return reopenWithin;
+  }
+
+  /** Sets the ticket policy's reopen period ({@code null}: the engine's default). */
+  public void reopenWithin(java.time.Duration period) {
+    this.reopenWithin = period == null ? null : period.toString();
   }
 }

@@ -50,6 +50,14 @@ public class CrmRequesterLink {
     return requesterId;
   }
 
+  public String customerId() {
+    return customerId;
+  }
+
+  public String crmConnectionId() {
+    return crmConnectionId;
+  }
+
   /** Composite key. */
   public static class Key implements Serializable {
     private static final long serialVersionUID = 1L;

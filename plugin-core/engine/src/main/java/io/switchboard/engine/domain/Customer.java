@@ -48,10 +48,20 @@ public class Customer {
     this.profileChangedAt = now;
   }
 
-  /** Takes what a channel tells about the customer, without erasing what is known. */
-  public void learn(String newDisplayName, String newPhoneE164, Instant now) {
-    // A phone the customer already has is kept: a channel never replaces it.
-    edit(newDisplayName, phoneE164 == null ? newPhoneE164 : null, null, null, now);
+  /**
+   * Takes what a channel tells about the customer, without erasing or overriding what is known: a
+   * channel's profile name and phone fill a profile that has none, but never replace a name or
+   * phone someone set (an agent's correction in the CRM must survive the customer's next message).
+   *
+   * @return whether anything changed
+   */
+  public boolean learn(String newDisplayName, String newPhoneE164, Instant now) {
+    return edit(
+        displayName == null || displayName.isBlank() ? newDisplayName : null,
+        phoneE164 == null ? newPhoneE164 : null,
+        null,
+        null,
+        now);
   }
 
   /**

@@ -91,7 +91,8 @@ public class OutboxEntry {
 
   void done(String outcome, Instant now) {
     status = LedgerStatus.DONE;
-    result = outcome;
+    // result is varchar(255): a long outcome (a sync listing its fields) keeps its start.
+    result = outcome == null || outcome.length() <= 255 ? outcome : outcome.substring(0, 254) + "…";
     doneAt = now;
     release();
     lastError = null;

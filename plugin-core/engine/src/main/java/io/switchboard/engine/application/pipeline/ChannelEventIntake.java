@@ -1,5 +1,7 @@
 package io.switchboard.engine.application.pipeline;
 
+import io.switchboard.engine.application.sync.ConversationChanged;
+import io.switchboard.engine.application.sync.TicketPolicy;
 import io.switchboard.engine.domain.ChannelAccount;
 import io.switchboard.engine.domain.Conversation;
 import io.switchboard.engine.domain.ConversationRepository;
@@ -13,12 +15,15 @@ import io.switchboard.spi.channel.CustomerMessage;
 import io.switchboard.spi.channel.DeliveryStatus;
 import io.switchboard.spi.channel.DeliveryUpdate;
 import io.switchboard.spi.content.SystemNotice;
+import io.switchboard.sync.BridgeField;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Step 2 for channel events: a customer's message joins their open conversation (and goes to the
@@ -33,6 +38,8 @@ public class ChannelEventIntake {
   @Inject Outbox outbox;
   @Inject FailureNotes notes;
   @Inject Clock clock;
+  @Inject TicketPolicy tickets;
+  @Inject Event<ConversationChanged> conversationChanged;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void customerMessage(ChannelAccount account, CustomerMessage event) {
@@ -48,6 +55,9 @@ public class ChannelEventIntake {
     }
     Conversation conversation = openConversation(account, customer, event, now);
     conversation.customerWrote(event.sentAt(), now);
+    conversationChanged.fire(
+        new ConversationChanged(
+            conversation.id(), Set.of(BridgeField.LAST_INBOUND_AT), "the customer wrote"));
     if (event.context().referral() != null) {
       conversation.cameFromAd(
           MessageContentJson.referral(event.context().referral()), event.sentAt(), now);
@@ -125,8 +135,22 @@ public class ChannelEventIntake {
   private Conversation openConversation(
       ChannelAccount account, Customer customer, CustomerMessage event, Instant now) {
     Optional<Conversation> open = conversations.openOf(account.id(), customer.id());
+    String previousTicket = null;
     if (open.isPresent()) {
-      return open.get();
+      if (tickets.continues(open.get(), now)) {
+        return open.get();
+      }
+      // Solved longer ago than the reopen period: a new conversation, its ticket linked to this.
+      open.get()
+          .close(
+              "its ticket "
+                  + open.get().crmTicketId()
+                  + " was solved on "
+                  + open.get().ticketStateAt()
+                  + ", longer ago than the reopen period; the customer's next message opened a"
+                  + " new conversation",
+              now);
+      previousTicket = open.get().crmTicketId();
     }
     Conversation created =
         Conversation.open(
@@ -136,6 +160,9 @@ public class ChannelEventIntake {
             event.from().channelUserId(),
             account.crmConnectionId(),
             now);
+    if (previousTicket != null) {
+      created.followsUp(previousTicket, now);
+    }
     conversations.add(created);
     return created;
   }

@@ -1,5 +1,7 @@
 package io.switchboard.engine.application.pipeline;
 
+import io.switchboard.engine.application.sync.ConversationChanged;
+import io.switchboard.engine.application.sync.FieldChangeIntake;
 import io.switchboard.engine.domain.Conversation;
 import io.switchboard.engine.domain.ConversationRepository;
 import io.switchboard.engine.domain.CrmConnection;
@@ -12,12 +14,15 @@ import io.switchboard.spi.crm.CrmEvent;
 import io.switchboard.spi.crm.FieldChange;
 import io.switchboard.spi.crm.TicketState;
 import io.switchboard.spi.crm.TicketStatusChange;
+import io.switchboard.sync.BridgeField;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Step 2 for CRM events: an agent's public reply becomes an outbound message (sent through the
@@ -36,6 +41,8 @@ public class CrmEventIntake {
   @Inject MessageRepository messages;
   @Inject Outbox outbox;
   @Inject Clock clock;
+  @Inject FieldChangeIntake fieldChanges;
+  @Inject Event<ConversationChanged> conversationChanged;
 
   /**
    * @return a note when the event was deliberately not acted on, else empty
@@ -44,15 +51,7 @@ public class CrmEventIntake {
   public Optional<String> handle(CrmConnection connection, CrmEvent event) {
     Instant now = clock.instant();
     if (event instanceof FieldChange change) {
-      // SPI 2.1 event; the field sync that acts on it is not built yet (issue "CRM sync").
-      return Optional.of(
-          "field change of "
-              + change.target()
-              + " "
-              + change.objectId()
-              + " field "
-              + change.field()
-              + " recorded; field sync from the CRM is not implemented yet");
+      return fieldChanges.handle(connection, change);
     }
     Optional<Conversation> conversation = conversations.byTicket(connection.id(), event.ticketId());
     if (conversation.isEmpty() && event instanceof AgentReply reply) {
@@ -83,8 +82,16 @@ public class CrmEventIntake {
           message.id());
     } else if (event instanceof AssignmentChange change) {
       c.assignTo(change.assignee(), change.group(), now);
+      conversationChanged.fire(
+          new ConversationChanged(
+              c.id(),
+              Set.of(BridgeField.CONVERSATION_ASSIGNEE, BridgeField.CONVERSATION_TEAM),
+              "assigned in the CRM"));
     } else if (event instanceof TicketStatusChange status) {
       c.ticketStateIs(status.state().name(), now);
+      conversationChanged.fire(
+          new ConversationChanged(
+              c.id(), Set.of(BridgeField.CONVERSATION_STATUS), "ticket status in the CRM"));
       if (status.state() == TicketState.MERGED) {
         c.followMerge(status.mergedIntoTicketId(), now);
       } else if (status.state() == TicketState.DELETED) {

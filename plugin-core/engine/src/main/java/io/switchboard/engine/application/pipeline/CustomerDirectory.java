@@ -1,11 +1,13 @@
 package io.switchboard.engine.application.pipeline;
 
+import io.switchboard.engine.application.sync.CustomerChanged;
 import io.switchboard.engine.domain.Customer;
 import io.switchboard.engine.domain.CustomerIdentity;
 import io.switchboard.engine.domain.CustomerRepository;
 import io.switchboard.engine.domain.PhoneNumberNormalizer;
 import io.switchboard.spi.channel.ChannelUser;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -25,6 +27,7 @@ import java.util.Optional;
 public class CustomerDirectory {
   @Inject CustomerRepository repository;
   @Inject Clock clock;
+  @Inject Event<CustomerChanged> customerChanged;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public Customer resolve(String workspaceId, String channelKind, ChannelUser user) {
@@ -51,7 +54,10 @@ public class CustomerDirectory {
               repository.add(created);
               return created;
             });
-    customer.learn(user.displayName(), phone.orElse(null), now);
+    if (customer.learn(user.displayName(), phone.orElse(null), now) && found.isPresent()) {
+      customerChanged.fire(
+          new CustomerChanged(workspaceId, customer.id(), "profile from " + channelKind));
+    }
     for (String id : ids) {
       remember(workspaceId, customer, channelKind, id, now);
     }

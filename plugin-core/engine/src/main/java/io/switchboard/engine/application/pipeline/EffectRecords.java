@@ -1,5 +1,6 @@
 package io.switchboard.engine.application.pipeline;
 
+import io.switchboard.engine.application.sync.ConversationChanged;
 import io.switchboard.engine.domain.ChannelAccount;
 import io.switchboard.engine.domain.Conversation;
 import io.switchboard.engine.domain.CrmConnection;
@@ -9,13 +10,17 @@ import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.domain.MessageRepository;
 import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
+import io.switchboard.spi.crm.TicketState;
+import io.switchboard.sync.BridgeField;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -32,6 +37,7 @@ public class EffectRecords {
   @Inject MessageRepository messages;
   @Inject FailureNotes notes;
   @Inject Clock clock;
+  @Inject Event<ConversationChanged> conversationChanged;
 
   /** Everything an effect on one message needs, read in one go (detached). */
   public record Subject(
@@ -86,6 +92,16 @@ public class EffectRecords {
     em.find(Conversation.class, conversationId).linkTicket(ticketId, clock.instant());
   }
 
+  /** The solved ticket of a conversation was reopened by the customer's message. */
+  @Transactional
+  public void ticketReopened(String conversationId) {
+    Conversation c = em.find(Conversation.class, conversationId);
+    c.ticketStateIs(TicketState.OPEN.name(), clock.instant());
+    conversationChanged.fire(
+        new ConversationChanged(
+            c.id(), Set.of(BridgeField.CONVERSATION_STATUS), "reopened by the customer"));
+  }
+
   @Transactional
   public void mirrored(String messageId, String entryId) {
     em.find(Message.class, messageId).mirroredAs(entryId, clock.instant());
@@ -115,9 +131,16 @@ public class EffectRecords {
               + holders.get(0)
               + ": recorded as sent without an id (its statuses cannot be matched)");
       message.sent(null, clock.instant());
-      return;
+    } else {
+      message.sent(channelMessageId, clock.instant());
     }
-    message.sent(channelMessageId, clock.instant());
+    Conversation conversation = em.find(Conversation.class, message.conversationId());
+    conversation.agentReplied(clock.instant(), clock.instant());
+    conversationChanged.fire(
+        new ConversationChanged(
+            conversation.id(),
+            Set.of(BridgeField.FIRST_RESPONSE_SECONDS, BridgeField.LAST_REPLY_AT),
+            "an agent's reply went out"));
   }
 
   /** A failed reply an admin replays is pending again. */

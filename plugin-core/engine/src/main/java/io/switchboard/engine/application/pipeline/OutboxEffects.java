@@ -1,6 +1,14 @@
 package io.switchboard.engine.application.pipeline;
 
 import io.switchboard.engine.application.connections.PluginRegistry;
+import io.switchboard.engine.application.sync.AssignEffect;
+import io.switchboard.engine.application.sync.BridgeValueSource;
+import io.switchboard.engine.application.sync.MappingStore;
+import io.switchboard.engine.application.sync.SyncActions;
+import io.switchboard.engine.application.sync.SyncEffect;
+import io.switchboard.engine.application.sync.SyncPlanner;
+import io.switchboard.engine.application.sync.SyncStates;
+import io.switchboard.engine.application.sync.TicketPolicy;
 import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.domain.MessageStatus;
 import io.switchboard.engine.ledger.OutboxEntry;
@@ -18,12 +26,17 @@ import io.switchboard.spi.crm.CrmAdapter;
 import io.switchboard.spi.crm.CustomerEntry;
 import io.switchboard.spi.crm.Requester;
 import io.switchboard.spi.crm.TicketSpec;
+import io.switchboard.spi.crm.TicketState;
+import io.switchboard.spi.crm.capability.FieldTarget;
+import io.switchboard.spi.crm.capability.TicketStatuses;
+import io.switchboard.sync.MappingSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Performs one outbox effect through the plugin it targets. Each step is idempotent. */
 @ApplicationScoped
@@ -31,6 +44,11 @@ public class OutboxEffects {
   @Inject EffectRecords records;
   @Inject PluginRegistry registry;
   @Inject Clock clock;
+  @Inject SyncEffect sync;
+  @Inject AssignEffect assign;
+  @Inject MappingStore mappings;
+  @Inject BridgeValueSource bridgeValues;
+  @Inject SyncStates syncStates;
 
   /**
    * @return a short description of what was done, kept on the outbox row
@@ -40,6 +58,8 @@ public class OutboxEffects {
       case OutboxActions.DELIVER_TO_CRM -> deliverToCrm(entry);
       case OutboxActions.SEND_TO_CHANNEL -> sendToChannel(entry);
       case OutboxActions.NOTE_TO_CRM -> noteToCrm(entry);
+      case SyncActions.SYNC_TO_CRM -> sync.perform(entry);
+      case SyncActions.ASSIGN_IN_CRM -> assign.perform(entry);
       default -> throw new PermanentException("unknown outbox action " + entry.action(), null);
     };
   }
@@ -73,11 +93,16 @@ public class OutboxEffects {
           "conversation " + s.conversation().id() + " has no CRM connection", null);
     }
     CrmAdapter crm = registry.adapter(s.crm());
+    // The profile and order summary are on the requester and the ticket from the start.
+    MappingSet mapping = mappings.current(s.crm().id()).set();
     String requesterId = s.requesterId();
     if (requesterId == null) {
       String kind = ChannelKinds.of(s.channel().plugin());
       Map<String, String> channelIds = new HashMap<>();
       channelIds.put(kind, s.conversation().channelUserId());
+      SyncPlanner.ObjectWrite fields =
+          SyncPlanner.forNew(
+              mapping, FieldTarget.REQUESTER, bridgeValues.forCustomer(s.customer().id()));
       requesterId =
           crm.upsertRequester(
               new Requester(
@@ -85,8 +110,12 @@ public class OutboxEffects {
                   s.customer().displayName(),
                   s.customer().phoneE164(),
                   channelIds,
-                  null));
+                  s.customer().language(),
+                  s.customer().email(),
+                  fields.values()));
       records.requesterCreated(s, requesterId);
+      syncStates.agreed(
+          s.crm().id(), FieldTarget.REQUESTER, requesterId, fields.values(), fields.bridgeValues());
     }
     String ticketId = s.conversation().crmTicketId();
     if (ticketId == null) {
@@ -95,6 +124,9 @@ public class OutboxEffects {
           s.customer().phoneE164() != null
               ? s.customer().phoneE164()
               : s.conversation().channelUserId();
+      SyncPlanner.ObjectWrite fields =
+          SyncPlanner.forNew(
+              mapping, FieldTarget.TICKET, bridgeValues.forConversation(s.conversation().id()));
       ticketId =
           crm.openTicket(
               new TicketSpec(
@@ -102,8 +134,12 @@ public class OutboxEffects {
                   requesterId,
                   channelName + " conversation with " + who,
                   channelName,
-                  s.customer().phoneE164()));
+                  s.customer().phoneE164(),
+                  fields.values(),
+                  s.conversation().previousTicketId()));
       records.ticketOpened(s.conversation().id(), ticketId);
+      syncStates.agreed(
+          s.crm().id(), FieldTarget.TICKET, ticketId, fields.values(), fields.bridgeValues());
     }
     Message m = s.message();
     // The summary of structured content ("Order of 2 products: ... total 99.80 AED", "[Image]
@@ -114,6 +150,16 @@ public class OutboxEffects {
             ticketId,
             new CustomerEntry(entry.idempotencyKey(), requesterId, text, List.of(), m.sentAt()));
     records.mirrored(m.id(), entryId);
+    if (TicketPolicy.needsReopen(s.conversation())) {
+      // Within the reopen period (else the message had opened a new conversation): the ticket
+      // is open again, whether or not the CRM reopens it on its own.
+      Optional<TicketStatuses> statuses = crm.capability(TicketStatuses.class);
+      if (statuses.isPresent()) {
+        statuses.get().changeStatus(ticketId, TicketState.OPEN);
+      }
+      records.ticketReopened(s.conversation().id());
+      return "ticket " + ticketId + " reopened, entry " + entryId;
+    }
     return "ticket " + ticketId + ", entry " + entryId;
   }
 

@@ -1,10 +1,19 @@
 package io.switchboard.engine.application.sync;
 
+import io.switchboard.sync.BridgeField;
+import java.util.Set;
+
 /**
- * Something the CRM's mapped ticket fields may show changed for one conversation (status, labels,
- * assignment, reply times): fired as a CDI event inside the transaction that made the change.
+ * Something the CRM's mapped fields may show changed for one conversation (status, labels,
+ * assignment, reply times): fired as a CDI event inside the transaction that made the change, so
+ * the sync is scheduled atomically with it.
  *
  * @param conversationId the conversation
- * @param why a short reason for logs and the outbox row
+ * @param fields the bridge fields that changed
+ * @param why a short reason for logs
  */
-public record ConversationChanged(String conversationId, String why) {}
+public record ConversationChanged(String conversationId, Set<BridgeField> fields, String why) {
+  public ConversationChanged {
+    fields = Set.copyOf(fields);
+  }
+}

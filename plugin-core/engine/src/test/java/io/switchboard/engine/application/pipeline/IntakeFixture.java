@@ -1,5 +1,6 @@
 package io.switchboard.engine.application.pipeline;
 
+import io.switchboard.engine.application.sync.SyncBeans;
 import io.switchboard.engine.domain.ChannelAccount;
 import io.switchboard.engine.domain.Conversation;
 import io.switchboard.engine.domain.CrmConnection;
@@ -33,12 +34,14 @@ final class IntakeFixture implements AutoCloseable {
   final CustomerDirectory directory = new CustomerDirectory();
   final ChannelEventIntake channelIntake = new ChannelEventIntake();
   final CrmEventIntake crmIntake = new CrmEventIntake();
+  final SyncBeans sync = new SyncBeans(tx.entityManager(), clock, outbox, conversations);
   final ChannelAccount account;
   final CrmConnection crm;
 
   IntakeFixture() {
     directory.repository = customers;
     directory.clock = clock;
+    directory.customerChanged = sync.customerChanged;
     channelIntake.conversations = conversations;
     channelIntake.messages = messages;
     channelIntake.customers = directory;
@@ -47,10 +50,14 @@ final class IntakeFixture implements AutoCloseable {
     notes.outbox = outbox;
     channelIntake.notes = notes;
     channelIntake.clock = clock;
+    channelIntake.tickets = sync.tickets;
+    channelIntake.conversationChanged = sync.conversationChanged;
     crmIntake.conversations = conversations;
     crmIntake.messages = messages;
     crmIntake.outbox = outbox;
     crmIntake.clock = clock;
+    crmIntake.fieldChanges = sync.fieldChanges;
+    crmIntake.conversationChanged = sync.conversationChanged;
     crm = new CrmConnection("rt", "default", clock.instant());
     crm.configure("request-tracker", "{}", "", clock.instant());
     account = new ChannelAccount("wa", "default", clock.instant());
