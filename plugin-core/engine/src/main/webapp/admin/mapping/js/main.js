@@ -100,6 +100,9 @@ async function loadMapping() {
   editor.load(state.schema, state.saved.mapping);
   describeVersion();
   await versions.load(state.saved.version);
+  // which connection and version the page shows, for tests and for styling
+  document.body.dataset.connection = state.connection;
+  document.body.dataset.version = String(state.saved.version);
 }
 
 function describeVersion() {
@@ -169,6 +172,7 @@ function wire() {
   byId('save').addEventListener('click', save);
   onLanguageChange((lang) => {
     language.value = lang;
+    byId('announcer').textContent = '';
     editor.rerender();
     versions.render();
     if (state.saved) describeVersion();
