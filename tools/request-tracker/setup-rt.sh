@@ -203,8 +203,11 @@ do_start() {
   answers && die "port $RT_PORT is already in use by another process (not started by this script)"
   declare -p RT_PORT RT_HOST RT_WORKERS RT_WEBHOOK_URL RT_WEBHOOK_SECRET >"$RT_DATA_DIR/last-start.env"
   say "starting rt-server on $RT_HOST:$RT_PORT with $RT_WORKERS workers, webhook -> ${RT_WEBHOOK_URL:-(none)}"
-  # Own session/process group, so that stop can end exactly this server and its workers.
-  setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$PIDFILE" \
+  # Own session/process group, so that stop can end exactly this server and its workers. The server
+  # keeps no file descriptor of its caller beyond 0-2: started under `flock LOCK ...` (the shared IT
+  # lock), it would otherwise hold that lock for as long as it runs and block every other test run.
+  setsid bash -c 'for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null
+    echo $$ >"$1"; shift; exec "$@"' _ "$PIDFILE" \
     "$SERVER" --host "$RT_HOST" --port "$RT_PORT" --max-workers "$RT_WORKERS" </dev/null >>"$LOG" 2>&1 &
   local i
   for i in $(seq 1 180); do
