@@ -10,7 +10,7 @@ import { Transfer } from './transfer.js';
 
 const CONNECTION_KEY = 'switchboard.mapping.connection';
 
-const state = { connection: null, schema: null, saved: null };
+const state = { connection: null, schema: null, saved: null, baseline: null };
 const editor = new MappingEditor();
 
 const page = {
@@ -98,11 +98,21 @@ async function chooseConnection(id) {
 async function loadMapping() {
   state.saved = await request('GET', mappingPath(state.connection));
   editor.load(state.schema, state.saved.mapping);
+  // the saved version as the rows give it back, so that only real edits count as changes
+  state.baseline = JSON.stringify(editor.value().mappings);
   describeVersion();
+  markUnsaved();
   await versions.load(state.saved.version);
   // which connection and version the page shows, for tests and for styling
   document.body.dataset.connection = state.connection;
   document.body.dataset.version = String(state.saved.version);
+}
+
+/** Shows whether the rows differ from the saved version, and warns before leaving with changes. */
+function markUnsaved() {
+  const unsaved = state.baseline !== null && JSON.stringify(editor.value().mappings) !== state.baseline;
+  byId('unsaved').hidden = !unsaved;
+  return unsaved;
 }
 
 function describeVersion() {
@@ -167,7 +177,15 @@ function wire() {
     await start();
   });
   byId('connection').addEventListener('change', (e) => chooseConnection(e.target.value).catch(fail));
-  byId('add-row').addEventListener('click', () => editor.addRow());
+  byId('add-row').addEventListener('click', () => {
+    editor.addRow();
+    markUnsaved();
+  });
+  const table = byId('mapping-rows');
+  for (const kind of ['input', 'change', 'click']) table.addEventListener(kind, () => setTimeout(markUnsaved));
+  window.addEventListener('beforeunload', (e) => {
+    if (markUnsaved()) e.preventDefault();
+  });
   byId('validate').addEventListener('click', validate);
   byId('save').addEventListener('click', save);
   onLanguageChange((lang) => {

@@ -52,6 +52,7 @@ export class Transfer {
         body: { raw: await file.text(), type },
         headers: { 'X-Switchboard-Comment': headerValue(comment) },
       });
+      byId('import-file').value = '';
       await this.page.reloadMapping();
       this.page.announce(t('transfer.imported', { v: created.version }));
     } catch (e) {
