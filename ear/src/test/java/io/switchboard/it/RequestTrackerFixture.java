@@ -144,6 +144,56 @@ public final class RequestTrackerFixture {
     }
   }
 
+  /** A REST2 call as RT's {@code root} (a person, not the bridge's API user). */
+  public JsonValue asRoot(String method, String path, String json) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(REST + path))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString("root:password".getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .timeout(Duration.ofSeconds(30))
+            .build();
+    HttpResponse<String> response = call(request);
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException(
+          "RT " + method + " " + path + " -> " + response.statusCode() + ": " + response.body());
+    }
+    return response.body().isBlank()
+        ? JsonValue.NULL
+        : Json.createReader(new StringReader(response.body())).readValue();
+  }
+
+  /** A user as REST2 shows it (by name or id). */
+  public JsonObject user(String nameOrId) {
+    return get("/user/" + URLEncoder.encode(nameOrId, StandardCharsets.UTF_8)).asJsonObject();
+  }
+
+  /** The ids of the transactions a transaction query finds (up to 500). */
+  public List<JsonObject> transactions(String sql) {
+    List<JsonObject> out = new ArrayList<>();
+    for (int page = 1; page <= 5; page++) {
+      JsonObject found =
+          get("/transactions?query="
+                  + URLEncoder.encode(sql, StandardCharsets.UTF_8)
+                  + "&fields=Type,Field,Creator,OldValue,NewValue&per_page=100&page="
+                  + page)
+              .asJsonObject();
+      found.getJsonArray("items").forEach(v -> out.add(v.asJsonObject()));
+      if (found.getJsonArray("items").size() < 100) {
+        break;
+      }
+    }
+    return out;
+  }
+
   private JsonValue get(String path) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(REST + path))

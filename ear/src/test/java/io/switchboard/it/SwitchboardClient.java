@@ -62,6 +62,26 @@ public final class SwitchboardClient {
             .GET());
   }
 
+  /** Any admin call with a body (or none), e.g. POST, PATCH, with extra headers as name, value. */
+  public Answer call(
+      String method, String adminPath, String body, String contentType, String... headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + "/api/admin/" + adminPath))
+            .header("Authorization", "Bearer " + adminToken)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b);
+  }
+
   public Answer post(String adminPath) {
     return send(
         HttpRequest.newBuilder(URI.create(base + "/api/admin/" + adminPath))

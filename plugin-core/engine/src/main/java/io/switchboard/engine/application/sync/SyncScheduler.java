@@ -81,6 +81,38 @@ public class SyncScheduler {
         customerId);
   }
 
+  /**
+   * A new mapping: every customer with a requester or an open conversation on the connection is
+   * synced, so existing tickets and requesters show the new fields too.
+   *
+   * @return how many syncs were added
+   */
+  @Transactional
+  public int scheduleEveryone(String workspaceId, String connectionId) {
+    Set<String> customers = new LinkedHashSet<>();
+    customers.addAll(
+        em.createQuery(
+                "select l.customerId from CrmRequesterLink l where l.crmConnectionId = :k",
+                String.class)
+            .setParameter("k", connectionId)
+            .getResultList());
+    customers.addAll(
+        em.createQuery(
+                "select distinct c.customerId from Conversation c where c.crmConnectionId = :k"
+                    + " and c.status <> :closed",
+                String.class)
+            .setParameter("k", connectionId)
+            .setParameter("closed", Conversation.CLOSED)
+            .getResultList());
+    int added = 0;
+    for (String customer : customers) {
+      if (schedule(workspaceId, connectionId, customer, null)) {
+        added++;
+      }
+    }
+    return added;
+  }
+
   /** Syncs of one customer into one connection run one after the other. */
   static String orderingKey(String connectionId, String customerId) {
     return Sources.crm(connectionId) + "|customer:" + customerId;

@@ -26,6 +26,21 @@ public class TicketPolicy {
   @ConfigProperty(name = "switchboard.tickets.reopen-within", defaultValue = "P7D")
   String defaultReopenWithin;
 
+  /**
+   * Sets a connection's reopen period ({@code null}: the default).
+   *
+   * @return false when there is no such connection
+   */
+  @jakarta.transaction.Transactional
+  public boolean reopenWithin(String connectionId, Duration period) {
+    CrmConnection c = em.find(CrmConnection.class, connectionId);
+    if (c == null) {
+      return false;
+    }
+    c.reopenWithin(period);
+    return true;
+  }
+
   /** The reopen period of a CRM connection. */
   public Duration reopenWithin(CrmConnection connection) {
     String own = connection == null ? null : connection.reopenWithin();

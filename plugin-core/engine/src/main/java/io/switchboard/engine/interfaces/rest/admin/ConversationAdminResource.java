@@ -1,12 +1,17 @@
 package io.switchboard.engine.interfaces.rest.admin;
 
 import io.switchboard.engine.application.conversations.ConversationQueries;
+import io.switchboard.engine.application.sync.ConversationEdits;
 import io.switchboard.engine.interfaces.rest.AdminApi;
+import io.switchboard.engine.interfaces.rest.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,6 +27,81 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConversationAdminResource {
   @Inject ConversationQueries queries;
+  @Inject ConversationEdits edits;
+
+  @PUT
+  @Path("/{id}/assignment")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Assign a conversation: {agent (CRM login or e-mail, null: unassign), team}; the"
+              + " ticket's owner and queue follow")
+  public Response assign(@PathParam("id") String id, JsonObject body) {
+    if (body == null) {
+      return Problem.of(400, "invalid-request", "Invalid request")
+          .withDetail("send {\"agent\": \"login or e-mail\", \"team\": \"queue\"}")
+          .toResponse();
+    }
+    try {
+      return edits
+          .assign(id, text(body, "agent"), text(body, "team"))
+          .map(
+              c ->
+                  Response.accepted(
+                          AdminJson.object()
+                              .add("conversation", c.id())
+                              .add("assignee", c.assignee() == null ? "" : c.assignee())
+                              .add("team", c.assignedGroup() == null ? "" : c.assignedGroup())
+                              .add(
+                                  "detail",
+                                  "assigned; the CRM ticket follows through the outbox (an agent"
+                                      + " the CRM does not know is reported there)")
+                              .build())
+                      .build())
+          .orElseGet(() -> AdminJson.notFound("no conversation " + id));
+    } catch (ConversationEdits.NotMirroredException e) {
+      return Problem.of(409, "not-mirrored", "Not in a CRM")
+          .withDetail(e.getMessage())
+          .toResponse();
+    }
+  }
+
+  @PUT
+  @Path("/{id}/labels")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Replace a conversation's labels: {labels: [..]}; a mapped CRM field follows")
+  public Response label(@PathParam("id") String id, JsonObject body) {
+    if (body == null || !(body.get("labels") instanceof jakarta.json.JsonArray list)) {
+      return Problem.of(400, "invalid-request", "Invalid request")
+          .withDetail("send {\"labels\": [\"vip\", \"refund\"]}")
+          .toResponse();
+    }
+    java.util.List<String> labels = new java.util.ArrayList<>();
+    for (var v : list) {
+      if (!(v instanceof jakarta.json.JsonString s) || s.getString().contains(",")) {
+        return Problem.of(400, "invalid-request", "Invalid request")
+            .withDetail("labels are strings without commas")
+            .toResponse();
+      }
+      labels.add(s.getString());
+    }
+    return edits
+        .label(id, labels)
+        .map(
+            c ->
+                Response.ok(
+                        AdminJson.object()
+                            .add("conversation", c.id())
+                            .add("labels", String.join(",", c.labels()))
+                            .build())
+                    .build())
+        .orElseGet(() -> AdminJson.notFound("no conversation " + id));
+  }
+
+  private static String text(JsonObject body, String key) {
+    return body.get(key) instanceof jakarta.json.JsonString s ? s.getString() : null;
+  }
 
   @GET
   @Operation(summary = "Conversations, most recently active first")

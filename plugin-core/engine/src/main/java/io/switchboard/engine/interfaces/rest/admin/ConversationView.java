@@ -21,6 +21,10 @@ record ConversationView(
     String crmConnection,
     String crmTicketId,
     String assignee,
+    String team,
+    String customerId,
+    String labels,
+    String previousTicketId,
     String lastInboundAt,
     String updatedAt) {
   static ConversationView of(Conversation c, Customer customer) {
@@ -34,6 +38,10 @@ record ConversationView(
         c.crmConnectionId(),
         c.crmTicketId(),
         c.assignee(),
+        c.assignedGroup(),
+        c.customerId(),
+        String.join(",", c.labels()),
+        c.previousTicketId(),
         Objects.toString(c.lastInboundAt(), null),
         Objects.toString(c.updatedAt(), null));
   }
@@ -50,6 +58,10 @@ record ConversationView(
     AdminJson.nullable(b, "crmConnection", crmConnection);
     AdminJson.nullable(b, "crmTicketId", crmTicketId);
     AdminJson.nullable(b, "assignee", assignee);
+    AdminJson.nullable(b, "team", team);
+    AdminJson.nullable(b, "customerId", customerId);
+    b.add("labels", labels);
+    AdminJson.nullable(b, "previousTicketId", previousTicketId);
     AdminJson.nullable(b, "lastInboundAt", lastInboundAt);
     AdminJson.nullable(b, "updatedAt", updatedAt);
     return b.build();

@@ -71,7 +71,8 @@ class AdminViewsTest {
   void conversationAndMessage() {
     JsonObject conversation =
         new ConversationView(
-                "c1", "wa-1", "OPEN", "1555", "Kerry", "+1555", "rt", "42", null, null, "t")
+                "c1", "wa-1", "OPEN", "1555", "Kerry", "+1555", "rt", "42", null, null, "cust-1",
+                "", null, null, "t")
             .toJson();
     assertThat(conversation.keySet())
         .containsExactly(
@@ -84,6 +85,10 @@ class AdminViewsTest {
             "crmConnection",
             "crmTicketId",
             "assignee",
+            "team",
+            "customerId",
+            "labels",
+            "previousTicketId",
             "lastInboundAt",
             "updatedAt");
     assertThat(conversation.getString("crmTicketId")).isEqualTo("42");

@@ -15,13 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Assignment made in the bridge (admin API, later the inbox view): the conversation's assignee and
- * team change at once, and the ticket's owner and queue follow through the outbox ({@link
- * SyncActions#ASSIGN_IN_CRM}), ordered behind the conversation's other CRM effects so the ticket
- * exists by then.
+ * Edits of a conversation in the bridge (admin API, later the inbox view): labels, and assignment:
+ * the assignee and team change at once, and the ticket's owner and queue follow through the outbox
+ * ({@link SyncActions#ASSIGN_IN_CRM}), ordered behind the conversation's other CRM effects so the
+ * ticket exists by then.
  */
 @ApplicationScoped
-public class Assigning {
+public class ConversationEdits {
   @Inject ConversationRepository conversations;
   @Inject Outbox outbox;
   @Inject Event<ConversationChanged> changed;
@@ -68,6 +68,24 @@ public class Assigning {
         target + "|" + c.id(),
         "assign|" + Ids.newId(),
         c.id());
+    return found;
+  }
+
+  /**
+   * Replaces a conversation's labels; a mapped labels field in the CRM follows.
+   *
+   * @return the conversation, or empty when there is none with that id
+   */
+  @Transactional
+  public Optional<Conversation> label(String conversationId, java.util.List<String> labels) {
+    Optional<Conversation> found = conversations.find(conversationId);
+    found.ifPresent(
+        c -> {
+          c.labelWith(labels, clock.instant());
+          changed.fire(
+              new ConversationChanged(
+                  c.id(), Set.of(BridgeField.CONVERSATION_LABELS), "labelled in the bridge"));
+        });
     return found;
   }
 
