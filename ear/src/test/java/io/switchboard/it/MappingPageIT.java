@@ -16,7 +16,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -65,10 +64,6 @@ class MappingPageIT {
         RequestTrackerFixture.start(BASE + "/api/crm/" + CRM + "/webhook", "page-rt-secret");
     bridge = new SwitchboardClient(BASE, System.getProperty("switchboard.it.adminToken"));
     bridge.putRequestTracker(CRM, rt.token(), "page-rt-secret");
-    // Until the mapping admin API is on this branch the page has nothing to talk to.
-    Assumptions.assumeTrue(
-        bridge.get("crm-connections/" + CRM + "/mapping/schema").status() != 404,
-        "the mapping admin API (/crm-connections/{id}/mapping) is not in this build yet");
     // Outbound sends never happen in this test: the Graph API address only has to be valid.
     SwitchboardClient.Answer channel =
         bridge.put(

@@ -72,7 +72,7 @@ export class DryRun {
     const rows = clear(byId('dry-run-rows'));
     const writes = result.writes ?? [];
     for (const w of writes) {
-      const unchanged = w.current === w.value;
+      const unchanged = typeof w.changes === 'boolean' ? !w.changes : w.current === w.value;
       rows.append(
         el(
           'tr',

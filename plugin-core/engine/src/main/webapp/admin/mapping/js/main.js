@@ -124,6 +124,7 @@ function describeVersion() {
 }
 
 async function validate() {
+  editor.clearProblems();
   try {
     const answer = await request('POST', mappingPath(state.connection, 'validate'), { body: { mapping: editor.value() } });
     if (answer.valid) {
@@ -145,6 +146,7 @@ function showProblems(problems) {
 
 async function save() {
   const comment = byId('save-comment').value.trim();
+  editor.clearProblems(); // problems shown now are from before the edits being saved
   try {
     const created = await request('PUT', mappingPath(state.connection), {
       body: { comment, baseVersion: state.saved.version, mapping: editor.value() },

@@ -138,7 +138,7 @@ export class Versions {
 
 function counts(v) {
   return append(
-    el('span', { class: 'counts', dir: 'ltr' }),
+    el('bdi', { class: 'counts', dir: 'ltr' }),
     el('span', { class: 'added', title: t('versions.added') }, `+${v.added ?? 0}`),
     ' ',
     el('span', { class: 'removed', title: t('versions.removed') }, `−${v.removed ?? 0}`),
