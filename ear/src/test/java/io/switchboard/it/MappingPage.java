@@ -1,5 +1,6 @@
 package io.switchboard.it;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
@@ -162,6 +163,17 @@ public final class MappingPage {
     find("#rollback-confirm").click();
     awaitVersionAfter(before);
     return version();
+  }
+
+  /** Imports a file through the file picker; returns the problems the page lists (none: saved). */
+  public List<String> importFile(Path file) {
+    int before = version();
+    find("#import-file").sendKeys(file.toAbsolutePath().toString());
+    find("#import-form button[type='submit']").click();
+    wait.until(d -> find("#import-problems").isDisplayed() || version() > before);
+    return driver.findElements(By.cssSelector("#import-problems li")).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   public MappingPage language(String lang) {

@@ -7,6 +7,8 @@ import io.switchboard.connector.whatsapp.testing.WhatsAppWebhookBuilder;
 import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,6 +183,21 @@ class MappingPageIT {
 
   @Test
   @Order(6)
+  @DisplayName("an invalid mapping file is refused with its problems listed, and nothing changes")
+  void invalidImportChangesNothing() throws IOException {
+    Path file = Files.createTempFile("bad-mapping", ".json");
+    Files.writeString(
+        file,
+        "{\"format\":\"switchboard-mapping/1\",\"mappings\":[{\"target\":\"ticket\","
+            + "\"crm\":\"cf.Channel\",\"direction\":\"sideways\"}]}");
+    assertThat(page.importFile(file)).anySatisfy(p -> assertThat(p).contains("sideways"));
+    assertThat(page.versions()).containsExactly(3, 2, 1);
+    assertThat(page.rows()).hasSize(1);
+    Files.delete(file);
+  }
+
+  @Test
+  @Order(7)
   @DisplayName("in Arabic the page reads right to left, with field keys kept left to right")
   void arabicIsRightToLeft() {
     page.language("ar");

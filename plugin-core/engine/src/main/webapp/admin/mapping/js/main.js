@@ -98,6 +98,7 @@ async function chooseConnection(id) {
 async function loadMapping() {
   state.saved = await request('GET', mappingPath(state.connection));
   editor.load(state.schema, state.saved.mapping);
+  byId('dry-run-result').hidden = true; // it showed what other rows would write
   // the saved version as the rows give it back, so that only real edits count as changes
   state.baseline = JSON.stringify(editor.value().mappings);
   describeVersion();

@@ -18,9 +18,15 @@ const PROPERTY_CONTROL = {
   defaultValue: 'default',
 };
 
-export function controlOf(property) {
+/**
+ * The control a problem concerns: its property, or, for a problem of the file's shape (property
+ * "file", message "mappings[2].direction: ..."), the key its path names.
+ */
+export function controlOf(property, message = '') {
   const head = String(property ?? '').split(/[.[]/)[0];
-  return PROPERTY_CONTROL[head] ?? 'crm';
+  if (PROPERTY_CONTROL[head]) return PROPERTY_CONTROL[head];
+  const path = /^mappings\[\d+\]\.(\w+)/.exec(message);
+  return PROPERTY_CONTROL[path?.[1]] ?? 'crm';
 }
 
 export function crmValue(target, key) {
@@ -203,7 +209,7 @@ export class MappingRow {
 
   /** Shows `message` under the control `property` names; returns that control. */
   addProblem(property, message) {
-    const control = this.controls[controlOf(property)];
+    const control = this.controls[controlOf(property, message)];
     const id = uniqueId('problem');
     const note = el('p', { class: 'field-problem', id }, message);
     control.closest('td').append(note);
