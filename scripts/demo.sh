@@ -79,6 +79,16 @@ admin_put() {
 }
 admin_put crm-connections/rt "{\"plugin\":\"request-tracker\",\"config\":{\"baseUrl\":\"http://127.0.0.1:${RT_PORT:-8092}\",\"token\":\"$RT_TOKEN\",\"queue\":\"Support\",\"webhookSecret\":\"$RT_SECRET\"}}"
 admin_put channels/wa-demo "{\"plugin\":\"whatsapp-cloud\",\"crmConnection\":\"rt\",\"config\":{\"phoneNumberId\":\"$PHONE_NUMBER_ID\",\"accessToken\":\"$ACCESS_TOKEN\",\"appSecret\":\"$APP_SECRET\",\"verifyToken\":\"demo-verify-token\",\"graphApiBaseUrl\":\"http://127.0.0.1:$SANDBOX_PORT/v23.0\"}}"
+# The demo's field mapping, once: an admin's later changes (page or API) are kept.
+mapping_version=$(curl -s "$BASE/switchboard/api/admin/crm-connections/rt/mapping" \
+  -H "Authorization: Bearer $ADMIN_TOKEN" | sed -n 's/.*"version":\([0-9]*\).*/\1/p')
+if [ "${mapping_version:-0}" = 0 ]; then
+  answer=$(curl -s -w '\n%{http_code}' -X POST "$BASE/switchboard/api/admin/crm-connections/rt/mapping/import" \
+    -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/yaml' \
+    -H 'X-Switchboard-Actor: demo' -H 'X-Switchboard-Comment: the demo mapping' \
+    --data-binary "@$ROOT/scripts/demo-mapping.yaml")
+  case "${answer##*$'\n'}" in 200) ;; *) die "importing the demo field mapping failed: $answer" ;; esac
+fi
 
 cat <<INFO
 

@@ -241,3 +241,56 @@ alter table conversation add column previous_ticket_id varchar(255);
 alter table crm_connection add column reopen_within varchar(32);
 -- A CRM change of a requester field finds its customer by the CRM's requester id.
 create index crm_requester_by_requester on crm_requester(crm_connection_id, requester_id);
+--changeset switchboard:24-orders
+-- Order history: orders from shops (REST push, Shopify webhooks), WhatsApp catalog orders and CRMs,
+-- one row per (workspace, source, external order id). The buyer's contact as the source gave it is
+-- kept with the order, so an order that matched no customer is never lost and can be attached later.
+create table shop (
+  id varchar(36) primary key,
+  workspace_id varchar(64) not null,
+  name varchar(255) not null,
+  kind varchar(16) not null,
+  api_key_hash varchar(64) not null,
+  webhook_secret text,
+  created_at timestamp not null,
+  api_key_created_at timestamp not null
+);
+create table customer_order (
+  id varchar(36) primary key,
+  workspace_id varchar(64) not null,
+  source varchar(80) not null,
+  external_id varchar(255) not null,
+  order_number varchar(255),
+  customer_id varchar(36) references customer(id),
+  buyer_phone varchar(64),
+  buyer_email varchar(320),
+  buyer_name varchar(255),
+  placed_at timestamp not null,
+  status varchar(40) not null,
+  status_changed_at timestamp not null,
+  currency varchar(3) not null,
+  total numeric(19, 4) not null,
+  note varchar(2000),
+  source_updated_at timestamp,
+  created_at timestamp not null,
+  updated_at timestamp not null,
+  constraint customer_order_unique unique (workspace_id, source, external_id)
+);
+create index customer_order_customer on customer_order(customer_id, placed_at);
+create table customer_order_item (
+  order_id varchar(36) not null references customer_order(id),
+  line_no integer not null,
+  sku varchar(255),
+  name varchar(500),
+  quantity integer not null,
+  unit_price numeric(19, 4) not null,
+  currency varchar(3) not null,
+  primary key (order_id, line_no)
+);
+create table customer_order_status (
+  order_id varchar(36) not null references customer_order(id),
+  line_no integer not null,
+  status varchar(40) not null,
+  changed_at timestamp not null,
+  primary key (order_id, line_no)
+);

@@ -61,7 +61,11 @@ class FieldSyncIT {
         {"target": "ticket", "crm": "cf.Order Number", "direction": "to-crm",
          "transform": {"type": "template", "template": "WA {customer.phone}"}},
         {"bridge": "conversation.labels", "target": "ticket", "crm": "cf.Labels",
-         "direction": "both", "conflict": "newest-wins"}
+         "direction": "both", "conflict": "newest-wins"},
+        {"bridge": "order.last.number", "target": "ticket", "crm": "cf.Last Order Number",
+         "direction": "to-crm"},
+        {"bridge": "order.last.total", "target": "ticket", "crm": "cf.Last Order Total",
+         "direction": "to-crm", "transform": {"type": "number", "scale": 2, "withCurrency": true}}
       ]}
       """;
 
@@ -191,7 +195,7 @@ class FieldSyncIT {
     assertThat(saved.status()).as(saved.body()).isEqualTo(200);
     assertThat(saved.json().getInt("version")).isEqualTo(1);
     assertThat(saved.json().getString("author")).isEqualTo("amal");
-    assertThat(saved.json().getInt("added")).isEqualTo(6);
+    assertThat(saved.json().getInt("added")).isEqualTo(8);
     SwitchboardClient.Answer stale = mapping("PUT", "", save(MAPPING_V1, "again", 0));
     assertThat(stale.status()).as(stale.body()).isEqualTo(409);
   }
@@ -442,6 +446,89 @@ class FieldSyncIT {
     await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(20)).until(() -> true);
     assertThat(labelTransactions() - before).isEqualTo(100);
     assertThat(labelsInRt(labelsCf)).containsExactly("vip");
+  }
+
+  @Test
+  @Order(12)
+  @DisplayName("a shop's order (REST push, then a Shopify-signed webhook) reaches the RT fields")
+  void shopOrdersReachRt() throws Exception {
+    String secret = "sync-shopify-secret";
+    SwitchboardClient.Answer shop =
+        bridge.postJson(
+            "shops",
+            "{\"name\":\"Sync Shop\",\"kind\":\"shopify\",\"webhookSecret\":\"" + secret + "\"}");
+    assertThat(shop.status()).as(shop.body()).isEqualTo(201);
+    String shopId = shop.json().getString("id");
+    String key = shop.json().getString("apiKey");
+    String orderId = "SYNC-" + waId.substring(4);
+    String order =
+        "{\"orderId\":\""
+            + orderId
+            + "\",\"status\":\"paid\",\"placedAt\":\""
+            + Instant.now().minusSeconds(60)
+            + "\",\"currency\":\"AED\",\"total\":\"199.5\",\"customer\":{\"phone\":\"+15550001234\"},"
+            + "\"items\":[{\"sku\":\"TEA\",\"name\":\"Saffron tea\",\"quantity\":2,"
+            + "\"unitPrice\":\"99.75\"}]}";
+    SwitchboardClient.Answer pushed =
+        bridge.postAs(
+            "/api/shops/" + shopId + "/orders",
+            java.util.Map.of("Authorization", "Bearer " + key, "Content-Type", "application/json"),
+            order);
+    assertThat(pushed.status()).as(pushed.body()).isEqualTo(202);
+    await()
+        .atMost(WITHIN)
+        .untilAsserted(
+            () -> {
+              JsonObject ticket = rt.ticket(ticketId);
+              assertThat(customField(ticket, "Last Order Number")).isEqualTo(orderId);
+              assertThat(customField(ticket, "Last Order Total")).isEqualTo("199.50 AED");
+            });
+
+    long shopifyId = 5_000_000_000L + new SecureRandom().nextInt(1_000_000);
+    String created =
+        "{\"id\":"
+            + shopifyId
+            + ",\"name\":\"#S"
+            + (shopifyId % 10_000)
+            + "\",\"created_at\":\""
+            + Instant.now()
+            + "\",\"updated_at\":\""
+            + Instant.now()
+            + "\",\"cancelled_at\":null,\"currency\":\"AED\",\"total_price\":\"64.75\","
+            + "\"financial_status\":\"paid\",\"fulfillment_status\":null,\"email\":null,"
+            + "\"phone\":\"+15550001234\",\"customer\":{\"id\":1,\"phone\":\"+15550001234\"},"
+            + "\"line_items\":[{\"id\":1,\"title\":\"Saffron tea\",\"quantity\":1,"
+            + "\"price\":\"64.75\",\"sku\":\"TEA\"}]}";
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+    String signature =
+        java.util.Base64.getEncoder()
+            .encodeToString(mac.doFinal(created.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    SwitchboardClient.Answer hook =
+        bridge.postAs(
+            "/api/shops/" + shopId + "/webhook",
+            java.util.Map.of(
+                "Content-Type",
+                "application/json",
+                "X-Shopify-Hmac-Sha256",
+                signature,
+                "X-Shopify-Topic",
+                "orders/create",
+                "X-Shopify-Webhook-Id",
+                "sync-" + shopifyId),
+            created);
+    assertThat(hook.status()).as(hook.body()).isIn(200, 202);
+    await()
+        .atMost(WITHIN)
+        .untilAsserted(
+            () -> {
+              JsonObject ticket = rt.ticket(ticketId);
+              assertThat(customField(ticket, "Last Order Number"))
+                  .isEqualTo("#S" + (shopifyId % 10_000));
+              assertThat(customField(ticket, "Last Order Total")).isEqualTo("64.75 AED");
+            });
   }
 
   private java.util.TreeSet<String> labelsInRt(String cf) {

@@ -132,6 +132,33 @@ public final class SwitchboardClient {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Answer postJson(String adminPath, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/api/admin/" + adminPath))
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Answer delete(String adminPath) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/api/admin/" + adminPath))
+            .header("Authorization", "Bearer " + adminToken)
+            .DELETE());
+  }
+
+  /**
+   * POSTs a body to a path under the base ({@code /api/shops/...}) with the given headers, as a
+   * shop or Shopify would.
+   */
+  public Answer postAs(String path, java.util.Map<String, String> headers, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
   public Answer raw(String absoluteOrRelative) {
     String url =
         absoluteOrRelative.startsWith("http") ? absoluteOrRelative : base + absoluteOrRelative;

@@ -1,5 +1,6 @@
 package io.switchboard.engine.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,4 +23,7 @@ public interface CustomerRepository {
   Optional<CrmRequesterLink> requesterLink(String customerId, String crmConnectionId);
 
   void addRequesterLink(CrmRequesterLink link);
+
+  /** Customers whose profile e-mail is this address (compared in lower case). */
+  List<Customer> withEmail(String workspaceId, String email);
 }

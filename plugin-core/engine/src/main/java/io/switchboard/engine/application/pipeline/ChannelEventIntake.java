@@ -1,5 +1,6 @@
 package io.switchboard.engine.application.pipeline;
 
+import io.switchboard.engine.application.orders.OrderBook;
 import io.switchboard.engine.application.sync.ConversationChanged;
 import io.switchboard.engine.application.sync.TicketPolicy;
 import io.switchboard.engine.domain.ChannelAccount;
@@ -14,6 +15,7 @@ import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.channel.CustomerMessage;
 import io.switchboard.spi.channel.DeliveryStatus;
 import io.switchboard.spi.channel.DeliveryUpdate;
+import io.switchboard.spi.content.Order;
 import io.switchboard.spi.content.SystemNotice;
 import io.switchboard.sync.BridgeField;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +30,8 @@ import java.util.Set;
 /**
  * Step 2 for channel events: a customer's message joins their open conversation (and goes to the
  * CRM through the outbox); a delivery status moves our message forward, never backwards, and a
- * failure reported after the channel had accepted a reply reaches the agents as an internal note.
+ * failure reported after the channel had accepted a reply reaches the agents as an internal note. A
+ * catalog order message also goes into the customer's order book.
  */
 @ApplicationScoped
 public class ChannelEventIntake {
@@ -37,6 +40,7 @@ public class ChannelEventIntake {
   @Inject CustomerDirectory customers;
   @Inject Outbox outbox;
   @Inject FailureNotes notes;
+  @Inject OrderBook orders;
   @Inject Clock clock;
   @Inject TicketPolicy tickets;
   @Inject Event<ConversationChanged> conversationChanged;
@@ -76,6 +80,10 @@ public class ChannelEventIntake {
         event.context().quotedExternalId(),
         event.context().forwarded());
     messages.add(message);
+    if (event.content() instanceof Order order) {
+      orders.recordChatOrder(
+          account.workspaceId(), kind, customer.id(), event.externalId(), order, event.sentAt());
+    }
     if (conversation.crmConnectionId() != null) {
       outbox.enqueue(
           account.workspaceId(),

@@ -38,6 +38,7 @@ public class EffectRecords {
   @Inject FailureNotes notes;
   @Inject Clock clock;
   @Inject Event<ConversationChanged> conversationChanged;
+  @Inject io.switchboard.engine.application.orders.OrderBook orderBook;
 
   /** Everything an effect on one message needs, read in one go (detached). */
   public record Subject(
@@ -85,6 +86,12 @@ public class EffectRecords {
               requesterId,
               clock.instant()));
     }
+  }
+
+  /** The orders a CRM holds for a customer, into the order book. */
+  @Transactional
+  public void crmOrders(Subject s, List<io.switchboard.spi.crm.capability.OrderRecord> orders) {
+    orderBook.recordCrmOrders(s.customer().workspaceId(), s.crm().id(), s.customer().id(), orders);
   }
 
   @Transactional

@@ -2,6 +2,7 @@ package io.switchboard.engine.application.pipeline;
 
 import io.switchboard.engine.application.connections.Connections;
 import io.switchboard.engine.application.connections.PluginRegistry;
+import io.switchboard.engine.application.orders.ShopEventIntake;
 import io.switchboard.engine.application.routing.ChannelRouting;
 import io.switchboard.engine.domain.ChannelAccount;
 import io.switchboard.engine.domain.CrmConnection;
@@ -39,6 +40,7 @@ public class InboundProcessor {
   @Inject WebhookIngestion ingestion;
   @Inject ChannelEventIntake channelIntake;
   @Inject CrmEventIntake crmIntake;
+  @Inject ShopEventIntake shopIntake;
   @Inject Clock clock;
 
   /**
@@ -57,6 +59,13 @@ public class InboundProcessor {
       done = processChannelEvent(event);
     } else if (event.source().startsWith(Sources.CRM)) {
       Optional<String> note = processCrmEvent(event);
+      if (note.isPresent()) {
+        event.doneWithNote(note.get(), clock.instant());
+        return true;
+      }
+      done = true;
+    } else if (event.source().startsWith(Sources.SHOP)) {
+      Optional<String> note = shopIntake.process(event);
       if (note.isPresent()) {
         event.doneWithNote(note.get(), clock.instant());
         return true;

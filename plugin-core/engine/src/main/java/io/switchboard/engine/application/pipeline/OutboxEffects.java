@@ -27,7 +27,9 @@ import io.switchboard.spi.crm.CustomerEntry;
 import io.switchboard.spi.crm.Requester;
 import io.switchboard.spi.crm.TicketSpec;
 import io.switchboard.spi.crm.TicketState;
+import io.switchboard.spi.crm.capability.CustomerRecords;
 import io.switchboard.spi.crm.capability.FieldTarget;
+import io.switchboard.spi.crm.capability.OrderRecord;
 import io.switchboard.spi.crm.capability.TicketStatuses;
 import io.switchboard.sync.MappingSet;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +43,9 @@ import java.util.Optional;
 /** Performs one outbox effect through the plugin it targets. Each step is idempotent. */
 @ApplicationScoped
 public class OutboxEffects {
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(OutboxEffects.class.getName());
+
   @Inject EffectRecords records;
   @Inject PluginRegistry registry;
   @Inject Clock clock;
@@ -114,6 +119,7 @@ public class OutboxEffects {
                   s.customer().email(),
                   fields.values()));
       records.requesterCreated(s, requesterId);
+      importCrmOrders(crm, s, requesterId);
       syncStates.agreed(
           s.crm().id(), FieldTarget.REQUESTER, requesterId, fields.values(), fields.bridgeValues());
     }
@@ -161,6 +167,32 @@ public class OutboxEffects {
       return "ticket " + ticketId + " reopened, entry " + entryId;
     }
     return "ticket " + ticketId + ", entry " + entryId;
+  }
+
+  /**
+   * A CRM that holds orders (capability CUSTOMER_RECORDS) gives the new requester's order history
+   * to the order book once. A failure here never holds up the customer's message: it is logged and
+   * the history stays without the CRM's orders.
+   */
+  private void importCrmOrders(CrmAdapter crm, EffectRecords.Subject s, String requesterId) {
+    Optional<CustomerRecords> customerRecords = crm.capability(CustomerRecords.class);
+    if (customerRecords.isEmpty()) {
+      return;
+    }
+    try {
+      List<OrderRecord> orders = customerRecords.get().orders(requesterId, 50);
+      if (!orders.isEmpty()) {
+        records.crmOrders(s, orders);
+      }
+    } catch (RetryableException | PermanentException | RuntimeException e) {
+      LOG.warning(
+          "could not read the orders of requester "
+              + requesterId
+              + " from CRM connection "
+              + s.crm().id()
+              + ": "
+              + e.getMessage());
+    }
   }
 
   private String sendToChannel(OutboxEntry entry) throws RetryableException, PermanentException {

@@ -10,7 +10,11 @@ import org.eclipse.microprofile.metrics.Tag;
 public class PipelineMetrics {
   @Inject MetricRegistry registry;
 
-  void webhook(String source, String outcome) {
+  /**
+   * Counts a webhook delivery of a known source ({@code channel:}, {@code app:}, {@code crm:} or
+   * {@code shop:<id>}) by outcome.
+   */
+  public void webhook(String source, String outcome) {
     registry
         .counter("switchboard_webhooks", new Tag("source", source), new Tag("outcome", outcome))
         .inc();

@@ -8,6 +8,7 @@ public final class Sources {
   public static final String CHANNEL = "channel:";
   public static final String APP = "app:";
   public static final String CRM = "crm:";
+  public static final String SHOP = "shop:";
 
   /** Dedupe-key prefixes of bodies kept whole in quarantine; replaying them ingests them again. */
   public static final String MALFORMED = "malformed:";
@@ -26,6 +27,10 @@ public final class Sources {
 
   public static String crm(String id) {
     return CRM + id;
+  }
+
+  public static String shop(String id) {
+    return SHOP + id;
   }
 
   /** Whether a ledger row holds a whole body to ingest again rather than one event. */

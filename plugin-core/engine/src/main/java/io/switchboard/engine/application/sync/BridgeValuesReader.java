@@ -28,8 +28,7 @@ public class BridgeValuesReader implements BridgeValueSource {
   @PersistenceContext(unitName = "switchboard")
   EntityManager em;
 
-  /** The order book's summary values (absent in a build without the order book). */
-  @Inject jakarta.enterprise.inject.Instance<OrderValues> orders;
+  @Inject OrderValues orders;
 
   /** Where agents reach the bridge; the conversation link a mapping can write starts with it. */
   @Inject
@@ -82,9 +81,7 @@ public class BridgeValuesReader implements BridgeValueSource {
         .setParameter("c", customerId)
         .getResultList()
         .forEach(i -> identityField(i.kind()).ifPresent(f -> v.values.putIfAbsent(f, i.value())));
-    if (orders != null && orders.isResolvable()) {
-      orders.get().add(customerId, v.values, v.changedAt);
-    }
+    orders.add(customerId, v.values, v.changedAt);
     return v;
   }
 

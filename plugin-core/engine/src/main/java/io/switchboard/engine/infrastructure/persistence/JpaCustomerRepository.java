@@ -7,6 +7,7 @@ import io.switchboard.engine.domain.CustomerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -63,5 +64,16 @@ public class JpaCustomerRepository implements CustomerRepository {
   @Override
   public void addRequesterLink(CrmRequesterLink link) {
     em.persist(link);
+  }
+
+  @Override
+  public List<Customer> withEmail(String workspaceId, String email) {
+    return em.createQuery(
+            "select c from Customer c where c.workspaceId = :w and lower(c.email) = :e",
+            Customer.class)
+        .setParameter("w", workspaceId)
+        .setParameter("e", email.toLowerCase(java.util.Locale.ROOT))
+        .setMaxResults(2)
+        .getResultList();
   }
 }

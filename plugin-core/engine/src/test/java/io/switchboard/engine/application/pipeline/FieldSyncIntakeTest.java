@@ -44,6 +44,10 @@ class FieldSyncIntakeTest {
         - {bridge: conversation.last_inbound_at, target: ticket, crm: cf.Last Message,
            direction: to-crm}
         - {bridge: customer.name, target: ticket, crm: cf.Customer Name, direction: to-crm}
+        - {bridge: order.last.total, target: ticket, crm: cf.Last Order Total, direction: to-crm,
+           transform: {type: number, scale: 2, withCurrency: true}}
+        - {target: ticket, crm: cf.Last Order, direction: to-crm,
+           transform: {type: template, template: "{order.last.number} ({order.last.status})"}}
       """;
 
   private final IntakeFixture f = new IntakeFixture();
@@ -262,5 +266,34 @@ class FieldSyncIntakeTest {
     assertThat(all.get(0).closedReason()).contains("reopen period");
     assertThat(all.get(1).previousTicketId()).isEqualTo("42");
     assertThat(all.get(1).crmTicketId()).isNull();
+  }
+
+  @Test
+  @DisplayName("an order feeds the mapped summary fields and schedules the customer's sync")
+  void orderSummaryFields() {
+    int before = f.sync.customerChanged.fired.size();
+    f.inTx(
+        () ->
+            f.orderBook.recordCrmOrders(
+                "default",
+                "rt",
+                customer.id(),
+                List.of(
+                    new io.switchboard.spi.crm.capability.OrderRecord(
+                        "1001",
+                        f.clock.instant(),
+                        "paid",
+                        new java.math.BigDecimal("199.5"),
+                        "AED",
+                        List.of()))));
+    assertThat(f.sync.customerChanged.fired.size()).isGreaterThan(before);
+    var ticket =
+        f.inTx(() -> planFor(customer.id())).stream()
+            .filter(w -> w.target() == FieldTarget.TICKET)
+            .findFirst()
+            .orElseThrow();
+    assertThat(ticket.values())
+        .containsEntry("cf.Last Order Total", "199.50 AED")
+        .containsEntry("cf.Last Order", "1001 (paid)");
   }
 }

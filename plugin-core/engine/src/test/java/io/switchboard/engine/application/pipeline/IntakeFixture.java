@@ -1,14 +1,19 @@
 package io.switchboard.engine.application.pipeline;
 
+import io.switchboard.engine.application.orders.OrderBook;
+import io.switchboard.engine.application.orders.OrderCustomers;
+import io.switchboard.engine.application.sync.CustomerChanged;
 import io.switchboard.engine.application.sync.SyncBeans;
 import io.switchboard.engine.domain.ChannelAccount;
 import io.switchboard.engine.domain.Conversation;
 import io.switchboard.engine.domain.CrmConnection;
 import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.infrastructure.MutableClock;
+import io.switchboard.engine.infrastructure.RecordedEvents;
 import io.switchboard.engine.infrastructure.TestDatabase;
 import io.switchboard.engine.infrastructure.TestTransactions;
 import io.switchboard.engine.infrastructure.persistence.JpaConversationRepository;
+import io.switchboard.engine.infrastructure.persistence.JpaCustomerOrderRepository;
 import io.switchboard.engine.infrastructure.persistence.JpaCustomerRepository;
 import io.switchboard.engine.infrastructure.persistence.JpaMessageRepository;
 import io.switchboard.engine.ledger.LedgerBeans;
@@ -35,6 +40,10 @@ final class IntakeFixture implements AutoCloseable {
   final ChannelEventIntake channelIntake = new ChannelEventIntake();
   final CrmEventIntake crmIntake = new CrmEventIntake();
   final SyncBeans sync = new SyncBeans(tx.entityManager(), clock, outbox, conversations);
+  final JpaCustomerOrderRepository orders = new JpaCustomerOrderRepository(tx.entityManager());
+  final RecordedEvents<CustomerChanged> customerChanges = sync.customerChanged;
+  final OrderBook orderBook =
+      new OrderBook(orders, new OrderCustomers(customers, clock), customerChanges, clock);
   final ChannelAccount account;
   final CrmConnection crm;
 
@@ -52,6 +61,8 @@ final class IntakeFixture implements AutoCloseable {
     channelIntake.clock = clock;
     channelIntake.tickets = sync.tickets;
     channelIntake.conversationChanged = sync.conversationChanged;
+    channelIntake.orders = orderBook;
+    sync.ordersFrom(orderBook);
     crmIntake.conversations = conversations;
     crmIntake.messages = messages;
     crmIntake.outbox = outbox;

@@ -259,4 +259,48 @@ class IntakeTest {
     assertThat(note).hasValueSatisfying(n -> assertThat(n).contains("not a Switchboard ticket"));
     assertThat(sends()).isZero();
   }
+
+  @Test
+  @DisplayName("a WhatsApp catalog order joins the customer's order book once, with exact prices")
+  void catalogOrderIntoOrderBook() {
+    ChannelUser amal = new ChannelUser("971501234567", "971501234567", "Amal", null, List.of());
+    CustomerMessage order =
+        from(
+            amal,
+            new io.switchboard.spi.content.Order(
+                "cat-1",
+                List.of(
+                    new io.switchboard.spi.content.OrderItem(
+                        "sku-17", 2, new java.math.BigDecimal("49.90"), "AED"),
+                    new io.switchboard.spi.content.OrderItem(
+                        "sku-3", 1, new java.math.BigDecimal("5.25"), "AED")),
+                "Gift wrap"));
+    f.inTx(() -> f.channelIntake.customerMessage(f.account, order));
+    f.inTx(() -> f.channelIntake.customerMessage(f.account, order));
+
+    String customerId = f.conversations().get(0).customerId();
+    var orders = f.inTx(() -> f.orderBook.orders(customerId, 10));
+    assertThat(orders)
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.source()).isEqualTo("whatsapp");
+              assertThat(o.externalId()).isEqualTo(order.externalId());
+              assertThat(o.status()).isEqualTo("placed");
+              assertThat(o.total()).hasToString("105.05");
+              assertThat(o.currency()).isEqualTo("AED");
+              assertThat(o.placedAt()).isEqualTo(order.sentAt());
+              assertThat(o.note()).isEqualTo("Gift wrap");
+              assertThat(o.items())
+                  .extracting(
+                      io.switchboard.engine.domain.OrderLine::sku,
+                      io.switchboard.engine.domain.OrderLine::quantity)
+                  .containsExactly(
+                      org.assertj.core.groups.Tuple.tuple("sku-17", 2),
+                      org.assertj.core.groups.Tuple.tuple("sku-3", 1));
+            });
+    assertThat(f.customerChanges.fired)
+        .singleElement()
+        .satisfies(c -> assertThat(c.customerId()).isEqualTo(customerId));
+  }
 }

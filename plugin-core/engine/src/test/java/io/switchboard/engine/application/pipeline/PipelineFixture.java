@@ -172,7 +172,7 @@ final class PipelineFixture implements AutoCloseable {
   /** Metrics go nowhere in these tests. */
   static final class QuietMetrics extends PipelineMetrics {
     @Override
-    void webhook(String source, String outcome) {}
+    public void webhook(String source, String outcome) {}
 
     @Override
     void inbound(String outcome) {}

@@ -21,6 +21,13 @@ public final class SyncBeans {
   public final RecordedEvents<CustomerChanged> customerChanged = new RecordedEvents<>();
   public final RecordedEvents<ConversationChanged> conversationChanged = new RecordedEvents<>();
 
+  /** The order summary fields come from this order book. */
+  public void ordersFrom(io.switchboard.engine.application.orders.OrderBook book) {
+    OrderBookValues orders = new OrderBookValues();
+    orders.orders = book;
+    values.orders = orders;
+  }
+
   public SyncBeans(
       EntityManager em, Clock clock, Outbox outbox, ConversationRepository conversations) {
     states.em = em;
@@ -30,6 +37,7 @@ public final class SyncBeans {
     mappings.states = states;
     values.em = em;
     values.publicUrl = "https://bridge.example.com";
+    values.orders = (customer, v, at) -> {};
     scheduler.em = em;
     scheduler.mappings = mappings;
     scheduler.outbox = outbox;

@@ -20,10 +20,17 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("Admin authentication is bound to the admin resources")
 class AdminApiBindingTest {
-  /** The only resources anonymous callers may reach. */
+  /**
+   * The only resources anonymous callers may reach (shops authenticate with their own API key or
+   * Shopify signature, checked before anything is stored).
+   */
   private static final Set<Class<?>> PUBLIC =
       Set.of(
-          ChannelWebhookResource.class, ChannelAppWebhookResource.class, CrmWebhookResource.class);
+          ChannelWebhookResource.class,
+          ChannelAppWebhookResource.class,
+          CrmWebhookResource.class,
+          ShopOrderResource.class,
+          ShopifyWebhookResource.class);
 
   @Test
   @DisplayName("the auth filter is name-bound with @AdminApi, so it runs after resource matching")

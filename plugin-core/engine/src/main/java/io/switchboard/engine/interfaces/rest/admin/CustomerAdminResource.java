@@ -1,7 +1,12 @@
 package io.switchboard.engine.interfaces.rest.admin;
 
+import io.switchboard.engine.application.connections.Workspace;
 import io.switchboard.engine.application.conversations.CustomerProfiles;
+import io.switchboard.engine.application.orders.OrderBook;
+import io.switchboard.engine.application.orders.OrderCustomers;
 import io.switchboard.engine.domain.Customer;
+import io.switchboard.engine.domain.OrderBuyer;
+import io.switchboard.engine.domain.PhoneNumberNormalizer;
 import io.switchboard.engine.infrastructure.EngineJson;
 import io.switchboard.engine.interfaces.rest.AdminApi;
 import io.switchboard.engine.interfaces.rest.Problem;
@@ -21,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /admin/customers}: find customers, see where they are known, edit their profile. */
@@ -30,14 +36,60 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerAdminResource {
   @Inject CustomerProfiles profiles;
+  @Inject OrderBook book;
+  @Inject OrderCustomers buyers;
+  @Inject Workspace workspace;
 
   @GET
-  @Operation(summary = "Customers whose name, phone or e-mail contains q, newest first")
-  public JsonObject search(
-      @QueryParam("q") String q, @QueryParam("limit") @DefaultValue("20") int limit) {
+  @Operation(
+      summary =
+          "Customers whose name, phone or e-mail contains q, newest first; with phone= or email="
+              + " instead, the one customer an order with that phone or e-mail would belong to")
+  public Response search(
+      @QueryParam("q") String q,
+      @QueryParam("phone") String phone,
+      @QueryParam("email") String email,
+      @QueryParam("limit") @DefaultValue("20") int limit) {
+    if (phone != null || email != null) {
+      OrderBuyer buyer =
+          new OrderBuyer(
+              PhoneNumberNormalizer.toE164(phone).orElse(null),
+              email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT),
+              null);
+      return buyers
+          .lookUp(workspace.id(), buyer)
+          .map(c -> Response.ok(summary(c).build()).build())
+          .orElseGet(() -> AdminJson.notFound("no customer with that phone or e-mail"));
+    }
     JsonArrayBuilder out = EngineJson.PROVIDER.createArrayBuilder();
     profiles.search(q, LedgerAdminResource.capped(limit)).forEach(c -> out.add(summary(c)));
-    return AdminJson.object().add("customers", out).build();
+    return Response.ok(AdminJson.object().add("customers", out).build()).build();
+  }
+
+  @GET
+  @Path("/{id}/orders")
+  @Operation(summary = "A customer's orders, newest first")
+  public Response orders(
+      @PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) {
+    if (buyers.customer(id).isEmpty()) {
+      return AdminJson.notFound("no customer " + id);
+    }
+    return Response.ok(
+            AdminJson.array(book.orders(id, LedgerAdminResource.capped(limit)), OrderView::of)
+                .build())
+        .build();
+  }
+
+  @GET
+  @Path("/{id}/order-summary")
+  @Operation(summary = "What the mapped order fields show: last order, count, lifetime value")
+  public Response orderSummary(@PathParam("id") String id) {
+    if (buyers.customer(id).isEmpty()) {
+      return AdminJson.notFound("no customer " + id);
+    }
+    return book.summary(id)
+        .map(s -> Response.ok(OrderView.summary(s)).build())
+        .orElseGet(() -> AdminJson.notFound("customer " + id + " has no orders"));
   }
 
   @GET
