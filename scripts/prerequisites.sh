@@ -30,6 +30,16 @@ ensure_node() {
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 }
 
+# Headless Chromium and its WebDriver (Debian's packages; the admin page ITs drive it with Selenium),
+# with Noto fonts so Arabic text renders in screenshots.
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
+    && fc-list 2>/dev/null | grep -q 'Noto Sans Arabic'; then
+    return 0
+  fi
+  apt_install chromium chromium-driver fonts-noto-core
+}
+
 # PostgreSQL on 127.0.0.1:5432 with trust authentication for local connections.
 ensure_postgres() {
   if pg_ready; then return 0; fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Command 2: runs the whole test suite — fast unit tests and the integration tests against real
-# PostgreSQL, Request Tracker 5, Prism (WhatsApp Cloud API contract), Payara Micro and Payara Server.
+# PostgreSQL, Request Tracker 5, Prism (WhatsApp Cloud API contract), Payara Micro, Payara Server and
+# headless Chromium (the admin pages).
 # Installs what it needs first (idempotent; root for apt-get). Extra arguments go to Maven.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -10,6 +11,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 start=$(date +%s)
 ensure_java_and_maven
 ensure_node
+ensure_chromium
 ensure_postgres
 say "provisioning Request Tracker 5 (first time: ~1 minute of apt-get)"
 bash "$ROOT/tools/request-tracker/setup-rt.sh" install
