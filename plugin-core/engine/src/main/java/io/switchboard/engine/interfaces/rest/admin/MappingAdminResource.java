@@ -237,7 +237,8 @@ public class MappingAdminResource {
           } catch (MappingFileException e) {
             return refused(MappingJson.problems(e));
           }
-          return saved(c, set, actor, comment == null ? "imported from a file" : comment, null);
+          return saved(
+              c, set, actor, comment == null ? "imported from a file" : header(comment), null);
         });
   }
 
@@ -310,7 +311,24 @@ public class MappingAdminResource {
   }
 
   static String author(String actor) {
-    return actor == null || actor.isBlank() ? "admin-api" : actor.strip();
+    String decoded = header(actor);
+    return decoded == null || decoded.isBlank() ? "admin-api" : decoded.strip();
+  }
+
+  /**
+   * A header value as sent: headers carry Latin-1 only, so a name in Arabic comes RFC 8187-encoded
+   * ({@code UTF-8''%D8%A3%D9%85%D9%84}) and is decoded here.
+   */
+  static String header(String value) {
+    if (value == null || !value.regionMatches(true, 0, "UTF-8''", 0, 7)) {
+      return value;
+    }
+    try {
+      return java.net.URLDecoder.decode(
+          value.substring(7).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return value;
+    }
   }
 
   /** Work on one CRM connection that may call the CRM. */
