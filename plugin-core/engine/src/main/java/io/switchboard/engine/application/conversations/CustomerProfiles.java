@@ -27,6 +27,7 @@ public class CustomerProfiles {
   EntityManager em;
 
   @Inject Event<CustomerChanged> changed;
+  @Inject CustomerPhones phones;
   @Inject Clock clock;
 
   /** A customer with where they are known. */
@@ -121,8 +122,17 @@ public class CustomerProfiles {
         && !language.strip().matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
       problems.add("language: '" + language + "' is not a language tag such as en or ar-AE");
     }
+    if (e164 != null) {
+      Optional<Customer> other = phones.heldByAnother(c, e164);
+      if (other.isPresent()) {
+        problems.add("phone: " + CustomerPhones.heldMessage(e164, other.get()));
+      }
+    }
     if (!problems.isEmpty()) {
       throw new InvalidEditException(problems);
+    }
+    if (e164 != null) {
+      phones.remember(c, e164);
     }
     if (c.edit(
         name == null ? null : name.strip(),

@@ -47,6 +47,7 @@ public class FieldChangeIntake {
   @Inject Event<CustomerChanged> customerChanged;
   @Inject Event<ConversationChanged> conversationChanged;
   @Inject Clock clock;
+  @Inject io.switchboard.engine.application.conversations.CustomerPhones phones;
 
   /**
    * @return a note when the change was deliberately not acted on, else empty
@@ -150,6 +151,13 @@ public class FieldChangeIntake {
         if (e164.isEmpty()) {
           return Optional.of("'" + value + "' is not a phone number with its country code; kept");
         }
+        Optional<Customer> other = phones.heldByAnother(customer, e164.get());
+        if (other.isPresent()) {
+          return Optional.of(
+              io.switchboard.engine.application.conversations.CustomerPhones.heldMessage(
+                  e164.get(), other.get()));
+        }
+        phones.remember(customer, e164.get());
         changed = customer.edit(null, e164.get(), null, null, now);
       }
       case CUSTOMER_EMAIL -> {

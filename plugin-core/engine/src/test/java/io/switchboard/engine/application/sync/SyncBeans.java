@@ -50,6 +50,9 @@ public final class SyncBeans {
     fieldChanges.customerChanged = customerChanged;
     fieldChanges.conversationChanged = conversationChanged;
     fieldChanges.clock = clock;
+    fieldChanges.phones =
+        new io.switchboard.engine.application.conversations.CustomerPhones(
+            new io.switchboard.engine.infrastructure.persistence.JpaCustomerRepository(em), clock);
     planner.em = em;
     planner.values = values;
     planner.states = states;
