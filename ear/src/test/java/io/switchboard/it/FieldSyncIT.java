@@ -407,6 +407,25 @@ class FieldSyncIT {
   @DisplayName(
       "100 alternating edits of a two-way ticket field: one RT transaction per real change")
   void alternatingEditsDoNotPingPong() {
+    explained(this::alternate);
+  }
+
+  /** When a step times out, the bridge's outbox and inbound ledger say why. */
+  private static void explained(Runnable steps) {
+    try {
+      steps.run();
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(
+          e.getMessage()
+              + "\noutbox: "
+              + bridge.get("outbox?limit=30").body()
+              + "\ninbound: "
+              + bridge.get("inbound-events?limit=30").body(),
+          e);
+    }
+  }
+
+  private void alternate() {
     String labelsCf = "Labels";
     // From one label: each step then adds or removes one value, one RT transaction.
     bridge.call(
@@ -460,7 +479,11 @@ class FieldSyncIT {
   @Test
   @Order(12)
   @DisplayName("a shop's order (REST push, then a Shopify-signed webhook) reaches the RT fields")
-  void shopOrdersReachRt() throws Exception {
+  void shopOrdersReachRt() {
+    explained(this::shopOrders);
+  }
+
+  private void shopOrders() {
     String secret = "sync-shopify-secret";
     SwitchboardClient.Answer shop =
         bridge.postJson(
@@ -508,13 +531,7 @@ class FieldSyncIT {
             + "\"phone\":\"+15550001234\",\"customer\":{\"id\":1,\"phone\":\"+15550001234\"},"
             + "\"line_items\":[{\"id\":1,\"title\":\"Saffron tea\",\"quantity\":1,"
             + "\"price\":\"64.75\",\"sku\":\"TEA\"}]}";
-    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-    mac.init(
-        new javax.crypto.spec.SecretKeySpec(
-            secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-    String signature =
-        java.util.Base64.getEncoder()
-            .encodeToString(mac.doFinal(created.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    String signature = shopifySignature(secret, created);
     SwitchboardClient.Answer hook =
         bridge.postAs(
             "/api/shops/" + shopId + "/webhook",
@@ -538,6 +555,19 @@ class FieldSyncIT {
                   .isEqualTo("#S" + (shopifyId % 10_000));
               assertThat(customField(ticket, "Last Order Total")).isEqualTo("64.75 AED");
             });
+  }
+
+  private static String shopifySignature(String secret, String body) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+      return java.util.Base64.getEncoder()
+          .encodeToString(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private java.util.TreeSet<String> labelsInRt(String cf) {

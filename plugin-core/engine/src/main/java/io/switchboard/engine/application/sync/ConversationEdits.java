@@ -65,7 +65,9 @@ public class ConversationEdits {
         c.workspaceId(),
         target,
         SyncActions.ASSIGN_IN_CRM,
-        target + "|" + c.id(),
+        // Its own ordering key: an agent the CRM does not know waits in quarantine without
+        // holding back the conversation's messages (the effect itself waits for the ticket).
+        target + "|assign:" + c.id(),
         "assign|" + Ids.newId(),
         c.id());
     return found;
