@@ -55,8 +55,32 @@ public class OutboxDispatcher {
   @ConfigProperty(name = "switchboard.outbox.parallelism", defaultValue = "4")
   int parallelism;
 
-  /** The container's executor for the parallel entries; none (tests): one after the other. */
-  @jakarta.annotation.Resource jakarta.enterprise.concurrent.ManagedExecutorService executor;
+  /**
+   * Makes the container-managed threads of the parallel entries (a pool of their own: the lanes'
+   * shared executor may have a single thread, and a lane must never wait on it); none (tests): one
+   * after the other.
+   */
+  @jakarta.annotation.Resource jakarta.enterprise.concurrent.ManagedThreadFactory threads;
+
+  private volatile java.util.concurrent.ExecutorService executor;
+
+  private java.util.concurrent.ExecutorService executor() {
+    if (executor == null && threads != null && parallelism > 1) {
+      synchronized (this) {
+        if (executor == null) {
+          executor = java.util.concurrent.Executors.newFixedThreadPool(parallelism - 1, threads);
+        }
+      }
+    }
+    return executor;
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stopHelpers() {
+    if (executor != null) {
+      executor.shutdown();
+    }
+  }
 
   // The entries this instance is performing right now, with their lease tokens: the heartbeat
   // renews exactly these.
@@ -93,7 +117,8 @@ public class OutboxDispatcher {
   public int drain(String target) {
     List<OutboxEntry> claimed = outbox.claim(target, BATCH, lease(), owner);
     int workers = Math.min(Math.max(1, parallelism), claimed.size());
-    if (executor == null || workers <= 1) {
+    java.util.concurrent.ExecutorService executor = workers <= 1 ? null : executor();
+    if (executor == null) {
       claimed.forEach(this::performHeld);
       return claimed.size();
     }
@@ -109,16 +134,11 @@ public class OutboxDispatcher {
       running.add(executor.submit(worker));
     }
     worker.run(); // this lane's own thread takes part
-    for (java.util.concurrent.Future<?> f : running) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      } catch (java.util.concurrent.ExecutionException e) {
-        LOG.log(java.util.logging.Level.WARNING, "outbox worker of " + target + " failed", e);
-      }
-    }
+    // The queue is empty now. Helpers still waiting for a thread (the pool is busy with another
+    // target's entries) are called off rather than waited for, so no lane ever waits on another; a
+    // helper already running finishes its entry on its own (its lease stays renewed, its ordering
+    // key blocked until then).
+    running.forEach(f -> f.cancel(false));
     return claimed.size();
   }
 
