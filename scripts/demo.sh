@@ -97,6 +97,7 @@ cat <<INFO
     Request Tracker (agents):              http://127.0.0.1:${RT_PORT:-8092}/   login agent1 / agent1-pass (or root / password)
     Bridge health:                         $BASE/health
     Metrics / OpenAPI:                     $BASE/metrics   $BASE/openapi
+    Field mapping page (CRM admins):       $BASE/switchboard/admin/mapping/   (token: $STATE/admin.token)
     Admin API:                             $BASE/switchboard/api/admin/conversations
                                            header "Authorization: Bearer \$(cat $STATE/admin.token)"
     Logs:                                  $STATE/bridge.log  $STATE/sandbox.log
