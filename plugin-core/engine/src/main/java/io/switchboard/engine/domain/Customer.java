@@ -48,6 +48,11 @@ public class Customer {
     this.profileChangedAt = now;
   }
 
+  /** Whether a text can be a customer's e-mail address: one {@code @}, no spaces. */
+  public static boolean isEmailAddress(String text) {
+    return text != null && text.matches("[^@\\s]+@[^@\\s]+");
+  }
+
   /**
    * Takes what a channel tells about the customer, without erasing or overriding what is known: a
    * channel's profile name and phone fill a profile that has none, but never replace a name or

@@ -114,7 +114,7 @@ public class CustomerProfiles {
         problems.add("phone: '" + phone + "' is not a phone number with its country code");
       }
     }
-    if (email != null && !email.isEmpty() && !email.strip().matches("[^@\\s]+@[^@\\s]+")) {
+    if (email != null && !email.isEmpty() && !Customer.isEmailAddress(email.strip())) {
       problems.add("email: '" + email + "' is not an e-mail address");
     }
     if (language != null

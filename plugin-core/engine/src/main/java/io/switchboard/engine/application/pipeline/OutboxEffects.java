@@ -98,8 +98,12 @@ public class OutboxEffects {
           "conversation " + s.conversation().id() + " has no CRM connection", null);
     }
     CrmAdapter crm = registry.adapter(s.crm());
-    // The profile and order summary are on the requester and the ticket from the start.
-    MappingSet mapping = mappings.current(s.crm().id()).set();
+    // The profile and order summary are on the requester and the ticket from the start; the
+    // mapping is read only when one of them is created, not for every message.
+    MappingSet mapping =
+        s.requesterId() == null || s.conversation().crmTicketId() == null
+            ? mappings.current(s.crm().id()).set()
+            : null;
     String requesterId = s.requesterId();
     if (requesterId == null) {
       String kind = ChannelKinds.of(s.channel().plugin());

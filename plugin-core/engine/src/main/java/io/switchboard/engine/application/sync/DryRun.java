@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,7 @@ public class DryRun {
 
   @Inject PluginRegistry registry;
   @Inject BridgeValueSource values;
+  @Inject SyncPlanner planner;
 
   /**
    * One mapped field of one CRM object.
@@ -143,7 +143,7 @@ public class DryRun {
             });
   }
 
-  @Transactional
+  /** Reads only, outside a transaction (the caller calls the CRM afterwards). */
   Optional<Subject> subject(String connectionId, String customerId, String conversationId) {
     List<Conversation> tickets;
     String customer = customerId;
@@ -159,16 +159,7 @@ public class DryRun {
           || em.find(io.switchboard.engine.domain.Customer.class, customer) == null) {
         return Optional.empty();
       }
-      tickets =
-          em.createQuery(
-                  "select c from Conversation c where c.customerId = :c and c.crmConnectionId = :k"
-                      + " and c.status <> :closed and c.crmTicketId is not null"
-                      + " order by c.createdAt desc",
-                  Conversation.class)
-              .setParameter("c", customer)
-              .setParameter("k", connectionId)
-              .setParameter("closed", Conversation.CLOSED)
-              .getResultList();
+      tickets = planner.openTickets(connectionId, customer);
     }
     CrmRequesterLink link =
         em.find(CrmRequesterLink.class, new CrmRequesterLink.Key(customer, connectionId));

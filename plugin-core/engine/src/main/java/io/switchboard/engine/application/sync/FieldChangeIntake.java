@@ -162,7 +162,7 @@ public class FieldChangeIntake {
       }
       case CUSTOMER_EMAIL -> {
         String email = value == null ? "" : value.strip();
-        if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+")) {
+        if (!email.isEmpty() && !Customer.isEmailAddress(email)) {
           return Optional.of("'" + value + "' is not an e-mail address; kept");
         }
         changed = customer.edit(null, null, email, null, now);

@@ -56,16 +56,7 @@ public class SyncPlanner {
     if (set.mappings().isEmpty()) {
       return out;
     }
-    List<Conversation> open =
-        em.createQuery(
-                "select c from Conversation c where c.customerId = :c and c.crmConnectionId = :k"
-                    + " and c.status <> :closed and c.crmTicketId is not null"
-                    + " order by c.createdAt desc",
-                Conversation.class)
-            .setParameter("c", customerId)
-            .setParameter("k", connectionId)
-            .setParameter("closed", Conversation.CLOSED)
-            .getResultList();
+    List<Conversation> open = openTickets(connectionId, customerId);
     CrmRequesterLink link =
         em.find(CrmRequesterLink.class, new CrmRequesterLink.Key(customerId, connectionId));
     if (link != null) {
@@ -93,6 +84,20 @@ public class SyncPlanner {
               states.of(connectionId, FieldTarget.TICKET, c.crmTicketId())));
     }
     return out;
+  }
+
+  /** The customer's open conversations on the connection that have a ticket, newest first. */
+  @Transactional
+  public List<Conversation> openTickets(String connectionId, String customerId) {
+    return em.createQuery(
+            "select c from Conversation c where c.customerId = :c and c.crmConnectionId = :k"
+                + " and c.status <> :closed and c.crmTicketId is not null"
+                + " order by c.createdAt desc",
+            Conversation.class)
+        .setParameter("c", customerId)
+        .setParameter("k", connectionId)
+        .setParameter("closed", Conversation.CLOSED)
+        .getResultList();
   }
 
   /** The values an object being created gets (nothing synced yet). */

@@ -52,10 +52,9 @@ public class TicketPolicy {
    * solved within the reopen period) rather than starting a new one.
    */
   public boolean continues(Conversation conversation, Instant now) {
-    String state = conversation.crmTicketState();
-    boolean solved =
-        TicketState.SOLVED.name().equals(state) || TicketState.CLOSED.name().equals(state);
-    if (!solved || conversation.ticketStateAt() == null || conversation.crmConnectionId() == null) {
+    if (!needsReopen(conversation)
+        || conversation.ticketStateAt() == null
+        || conversation.crmConnectionId() == null) {
       return true;
     }
     CrmConnection connection = em.find(CrmConnection.class, conversation.crmConnectionId());

@@ -30,6 +30,11 @@ final class AdminJson {
     return value == null ? b.addNull(key) : b.add(key, value.toString());
   }
 
+  /** A string member of a request body, or {@code null} when absent or not a string. */
+  static String text(JsonObject body, String key) {
+    return body.get(key) instanceof jakarta.json.JsonString s ? s.getString() : null;
+  }
+
   static JsonObject parse(String json) {
     return EngineJson.PROVIDER.createReader(new StringReader(json)).readObject();
   }

@@ -44,7 +44,7 @@ public class ConversationAdminResource {
     }
     try {
       return edits
-          .assign(id, text(body, "agent"), text(body, "team"))
+          .assign(id, AdminJson.text(body, "agent"), AdminJson.text(body, "team"))
           .map(
               c ->
                   Response.accepted(
@@ -97,10 +97,6 @@ public class ConversationAdminResource {
                             .build())
                     .build())
         .orElseGet(() -> AdminJson.notFound("no conversation " + id));
-  }
-
-  private static String text(JsonObject body, String key) {
-    return body.get(key) instanceof jakarta.json.JsonString s ? s.getString() : null;
   }
 
   @GET

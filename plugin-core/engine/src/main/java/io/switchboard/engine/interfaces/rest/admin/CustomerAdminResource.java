@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -119,10 +118,10 @@ public class CustomerAdminResource {
       return profiles
           .edit(
               id,
-              text(body, "name"),
-              text(body, "phone"),
-              text(body, "email"),
-              text(body, "language"))
+              AdminJson.text(body, "name"),
+              AdminJson.text(body, "phone"),
+              AdminJson.text(body, "email"),
+              AdminJson.text(body, "language"))
           .map(p -> Response.ok(profile(p)).build())
           .orElseGet(() -> AdminJson.notFound("no customer " + id));
     } catch (CustomerProfiles.InvalidEditException e) {
@@ -133,10 +132,6 @@ public class CustomerAdminResource {
           .with("problems", problems.build())
           .toResponse();
     }
-  }
-
-  private static String text(JsonObject body, String key) {
-    return body.get(key) instanceof JsonString s ? s.getString() : null;
   }
 
   static JsonObjectBuilder summary(Customer c) {
