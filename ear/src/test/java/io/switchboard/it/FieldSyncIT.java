@@ -92,17 +92,14 @@ class FieldSyncIT {
     bridge = new SwitchboardClient(BASE, System.getProperty("switchboard.it.adminToken"));
     bridge.putRequestTracker(CRM, rt.token(), RT_WEBHOOK_SECRET);
     SwitchboardClient.Answer channel =
-        bridge.put(
-            "channels/" + CHANNEL,
-            "{\"plugin\":\"whatsapp-cloud\",\"crmConnection\":\""
-                + CRM
-                + "\",\"config\":{\"phoneNumberId\":\""
-                + PHONE_NUMBER_ID
-                + "\",\"accessToken\":\"sync-token\",\"appSecret\":\""
-                + APP_SECRET
-                + "\",\"verifyToken\":\"sync-verify\",\"graphApiBaseUrl\":\""
-                + prism.baseUrl()
-                + "\"}}");
+        bridge.putWhatsAppChannel(
+            CHANNEL,
+            CRM,
+            PHONE_NUMBER_ID,
+            "sync-token",
+            APP_SECRET,
+            "sync-verify",
+            prism.baseUrl());
     assertThat(channel.status()).as(channel.body()).isIn(200, 201);
   }
 

@@ -68,15 +68,14 @@ class MappingPageIT {
     bridge.putRequestTracker(CRM, rt.token(), "page-rt-secret");
     // Outbound sends never happen in this test: the Graph API address only has to be valid.
     SwitchboardClient.Answer channel =
-        bridge.put(
-            "channels/" + CHANNEL,
-            "{\"plugin\":\"whatsapp-cloud\",\"crmConnection\":\""
-                + CRM
-                + "\",\"config\":{\"phoneNumberId\":\""
-                + PHONE_NUMBER_ID
-                + "\",\"accessToken\":\"page-token\",\"appSecret\":\""
-                + APP_SECRET
-                + "\",\"verifyToken\":\"page-verify\",\"graphApiBaseUrl\":\"http://127.0.0.1:9\"}}");
+        bridge.putWhatsAppChannel(
+            CHANNEL,
+            CRM,
+            PHONE_NUMBER_ID,
+            "page-token",
+            APP_SECRET,
+            "page-verify",
+            "http://127.0.0.1:9");
     assertThat(channel.status()).as(channel.body()).isIn(200, 201);
     String hello =
         WhatsAppWebhookBuilder.textMessage(

@@ -48,11 +48,7 @@ public final class SwitchboardClient {
   }
 
   public Answer put(String adminPath, String json) {
-    return send(
-        HttpRequest.newBuilder(URI.create(base + "/api/admin/" + adminPath))
-            .header("Authorization", "Bearer " + adminToken)
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return call("PUT", adminPath, json, "application/json");
   }
 
   public Answer get(String adminPath) {
@@ -83,10 +79,7 @@ public final class SwitchboardClient {
   }
 
   public Answer post(String adminPath) {
-    return send(
-        HttpRequest.newBuilder(URI.create(base + "/api/admin/" + adminPath))
-            .header("Authorization", "Bearer " + adminToken)
-            .POST(HttpRequest.BodyPublishers.noBody()));
+    return call("POST", adminPath, null, null);
   }
 
   /** POSTs a WhatsApp webhook body signed with the app secret. */
@@ -122,6 +115,32 @@ public final class SwitchboardClient {
     return answer;
   }
 
+  /** Creates or replaces a stand-alone WhatsApp Cloud channel feeding a CRM connection. */
+  public Answer putWhatsAppChannel(
+      String id,
+      String crmConnection,
+      String phoneNumberId,
+      String accessToken,
+      String appSecret,
+      String verifyToken,
+      String graphApiBaseUrl) {
+    return put(
+        "channels/" + id,
+        Json.createObjectBuilder()
+            .add("plugin", "whatsapp-cloud")
+            .add("crmConnection", crmConnection)
+            .add(
+                "config",
+                Json.createObjectBuilder()
+                    .add("phoneNumberId", phoneNumberId)
+                    .add("accessToken", accessToken)
+                    .add("appSecret", appSecret)
+                    .add("verifyToken", verifyToken)
+                    .add("graphApiBaseUrl", graphApiBaseUrl))
+            .build()
+            .toString());
+  }
+
   /** POSTs a webhook body to a channel app's one URL, signed with the app secret. */
   public Answer appWebhook(String appId, String appSecret, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -133,18 +152,11 @@ public final class SwitchboardClient {
   }
 
   public Answer postJson(String adminPath, String json) {
-    return send(
-        HttpRequest.newBuilder(URI.create(base + "/api/admin/" + adminPath))
-            .header("Authorization", "Bearer " + adminToken)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return call("POST", adminPath, json, "application/json");
   }
 
   public Answer delete(String adminPath) {
-    return send(
-        HttpRequest.newBuilder(URI.create(base + "/api/admin/" + adminPath))
-            .header("Authorization", "Bearer " + adminToken)
-            .DELETE());
+    return call("DELETE", adminPath, null, null);
   }
 
   /**

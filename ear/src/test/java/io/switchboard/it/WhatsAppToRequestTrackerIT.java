@@ -75,15 +75,8 @@ class WhatsAppToRequestTrackerIT {
     bridge = new SwitchboardClient(BASE, System.getProperty("switchboard.it.adminToken"));
     bridge.putRequestTracker("rt", rt.token(), RT_WEBHOOK_SECRET);
     SwitchboardClient.Answer channel =
-        bridge.put(
-            "channels/" + CHANNEL,
-            "{\"plugin\":\"whatsapp-cloud\",\"crmConnection\":\"rt\",\"config\":{\"phoneNumberId\":\""
-                + PHONE_NUMBER_ID
-                + "\",\"accessToken\":\"e2e-token\",\"appSecret\":\""
-                + APP_SECRET
-                + "\",\"verifyToken\":\"e2e-verify\",\"graphApiBaseUrl\":\""
-                + prism.baseUrl()
-                + "\"}}");
+        bridge.putWhatsAppChannel(
+            CHANNEL, "rt", PHONE_NUMBER_ID, "e2e-token", APP_SECRET, "e2e-verify", prism.baseUrl());
     assertThat(channel.status()).as(channel.body()).isIn(200, 201);
     assertThat(channel.body()).doesNotContain(APP_SECRET).doesNotContain("e2e-token");
   }
