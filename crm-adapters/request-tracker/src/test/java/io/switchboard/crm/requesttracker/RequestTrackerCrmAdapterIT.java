@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.switchboard.plugin.support.HmacSha256Signature;
 import io.switchboard.spi.Attachment;
 import io.switchboard.spi.FailureReason;
@@ -37,17 +36,13 @@ import io.switchboard.testkit.crm.CrmTestData;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,9 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -75,41 +68,28 @@ import org.junit.jupiter.api.Test;
  * receiver. RT is shared with other test runs: nothing here resets it, data is unique per test.
  */
 class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
-  private static final Path SETUP =
-      Path.of(System.getProperty("rt.setup", "../../tools/request-tracker/setup-rt.sh"))
-          .toAbsolutePath()
-          .normalize();
-  private static final String SECRET = "it-secret-" + UUID.randomUUID();
-  private static final List<WebhookRequest> WEBHOOKS = new CopyOnWriteArrayList<>();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private static HttpServer receiver;
-  private static String webhookUrl;
+  private static RequestTrackerTestServer rt;
+  private static String secret;
+  private static List<WebhookRequest> webhooks;
   private static String baseUrl;
   private static String token;
 
   @BeforeAll
   static void startRequestTrackerWithOurWebhook() throws Exception {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/rt-webhook",
-        exchange -> {
-          byte[] body = exchange.getRequestBody().readAllBytes();
-          WEBHOOKS.add(WebhookRequest.of(body, new HashMap<>(exchange.getRequestHeaders()), null));
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        });
-    receiver.start();
-    webhookUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/rt-webhook";
-    baseUrl = setupRt("start").trim();
-    token = setupRt("token").trim();
+    rt = new RequestTrackerTestServer();
+    secret = rt.secret;
+    webhooks = rt.webhooks;
+    baseUrl = rt.baseUrl;
+    token = rt.token;
   }
 
   @AfterAll
   static void stopReceiver() {
-    if (receiver != null) {
-      receiver.stop(0);
+    if (rt != null) {
+      rt.close();
     }
   }
 
@@ -118,30 +98,11 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
    */
   @BeforeEach
   void ensureRtPostsToUs() throws Exception {
-    setupRt("start");
-  }
-
-  private static String setupRt(String command) throws IOException, InterruptedException {
-    assertThat(SETUP).as("RT setup script").exists();
-    ProcessBuilder process = new ProcessBuilder("bash", SETUP.toString(), command);
-    process.environment().put("RT_WEBHOOK_URL", webhookUrl);
-    process.environment().put("RT_WEBHOOK_SECRET", SECRET);
-    Path log = Files.createTempFile("setup-rt", ".log");
-    process.redirectError(log.toFile());
-    Process running = process.start();
-    String out = new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    boolean ended = running.waitFor(10, TimeUnit.MINUTES);
-    String errors = Files.readString(log);
-    Files.deleteIfExists(log);
-    if (!ended || running.exitValue() != 0) {
-      running.destroy();
-      throw new IllegalStateException("setup-rt.sh " + command + " failed:\n" + errors);
-    }
-    return out;
+    rt.ensurePostsToUs();
   }
 
   private static Map<String, String> config() {
-    return Map.of("baseUrl", baseUrl, "token", token, "webhookSecret", SECRET, "queue", "Support");
+    return Map.of("baseUrl", baseUrl, "token", token, "webhookSecret", secret, "queue", "Support");
   }
 
   @Override
@@ -200,13 +161,13 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
 
   @Override
   protected WebhookRequest signedWebhook(byte[] body) {
-    String signature = new HmacSha256Signature(SECRET).headerValue(body);
+    String signature = new HmacSha256Signature(secret).headerValue(body);
     return WebhookRequest.of(body, Map.of("X-RT-Signature", List.of(signature)), Map.of());
   }
 
   @Override
   protected Optional<List<WebhookRequest>> receivedWebhooks() {
-    return Optional.of(WEBHOOKS);
+    return Optional.of(webhooks);
   }
 
   // ------------------------------------------------------------------ RT specifics
@@ -290,7 +251,7 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
   void ownerChange() throws Exception {
     String ticket = openTicket();
     String cursor = crm.poll(null).nextCursor();
-    int before = WEBHOOKS.size();
+    int before = webhooks.size();
 
     restPut(
         "/ticket/" + ticket,
@@ -315,7 +276,7 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
         .until(
             () -> {
               hooked.clear();
-              for (WebhookRequest w : WEBHOOKS.subList(before, WEBHOOKS.size())) {
+              for (WebhookRequest w : webhooks.subList(before, webhooks.size())) {
                 if (crm.isAuthentic(w)) {
                   hooked.addAll(crm.parseWebhook(w.body()));
                 }
@@ -335,7 +296,7 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
   void htmlReply() throws Exception {
     String ticket = openTicket();
     String cursor = crm.poll(null).nextCursor();
-    int before = WEBHOOKS.size();
+    int before = webhooks.size();
     String marker = data.uniqueText("ships");
     String html =
         "<p>Your order "
@@ -374,7 +335,7 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
     String requester = requesterOf();
     String ticket = openTicket();
     String cursor = crm.poll(null).nextCursor();
-    int before = WEBHOOKS.size();
+    int before = webhooks.size();
     String text = data.uniqueText("Is my parcel lost?");
     crm.appendCustomerMessage(ticket, data.message(requester, text, List.of()));
 
@@ -406,7 +367,7 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
         .until(
             () -> {
               customerHooks.clear();
-              for (WebhookRequest w : WEBHOOKS.subList(before, WEBHOOKS.size())) {
+              for (WebhookRequest w : webhooks.subList(before, webhooks.size())) {
                 JsonObject body =
                     Json.createReader(new java.io.ByteArrayInputStream(w.body())).readObject();
                 if (body.getInt("ticket_id") == Integer.parseInt(ticket)
@@ -489,7 +450,7 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
         .until(
             () -> {
               hooked.clear();
-              for (WebhookRequest w : WEBHOOKS.subList(since, WEBHOOKS.size())) {
+              for (WebhookRequest w : webhooks.subList(since, webhooks.size())) {
                 if (crm.isAuthentic(w)) {
                   hooked.addAll(crm.parseWebhook(w.body()));
                 }
@@ -509,7 +470,7 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
   void resolvedByAgent() throws Exception {
     String ticket = openTicket();
     String cursor = crm.poll(null).nextCursor();
-    int before = WEBHOOKS.size();
+    int before = webhooks.size();
 
     restPut(
         "/ticket/" + ticket,
@@ -536,7 +497,7 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
     String foreign =
         ticketAsAgent(requesterOf(), "Opened by an agent for " + data.conversationId());
     String cursor = crm.poll(null).nextCursor();
-    int before = WEBHOOKS.size();
+    int before = webhooks.size();
 
     mergeAsAgent1(merged, foreign);
 
@@ -560,7 +521,7 @@ class RequestTrackerCrmAdapterIT extends CrmAdapterContractTest {
 
     String text = "After the merge " + data.conversationId();
     String replyCursor = crm.poll(null).nextCursor();
-    int replyBefore = WEBHOOKS.size();
+    int replyBefore = webhooks.size();
     playAgentReply(foreign, text);
 
     Predicate<CrmEvent> reply =
