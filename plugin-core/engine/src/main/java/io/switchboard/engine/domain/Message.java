@@ -112,6 +112,31 @@ public class Message {
     return m;
   }
 
+  /**
+   * A message the business sent by another way than Switchboard (the WhatsApp Business app on the
+   * same number, the chat history): recorded as sent, never sent again.
+   *
+   * @param author who sent it, e.g. {@code "WhatsApp Business app"}
+   */
+  public static Message fromBusiness(
+      Conversation conversation,
+      String externalId,
+      String contentType,
+      String body,
+      String rawJson,
+      String author,
+      Instant sentAt,
+      Instant now) {
+    Message m = base(conversation, OUT, contentType, body, now);
+    m.externalId = externalId;
+    m.rawJson = rawJson;
+    m.author = author;
+    m.sentAt = sentAt;
+    m.status = MessageStatus.SENT;
+    m.statusAt = sentAt;
+    return m;
+  }
+
   private static Message base(
       Conversation conversation, String direction, String contentType, String body, Instant now) {
     Message m = new Message();

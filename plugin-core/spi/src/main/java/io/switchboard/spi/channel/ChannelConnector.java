@@ -5,6 +5,7 @@ import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
 import io.switchboard.spi.content.Media;
+import java.util.Optional;
 
 /**
  * One configured account of a messaging channel (e.g. one WhatsApp business phone number): sends to
@@ -57,6 +58,36 @@ public interface ChannelConnector extends AutoCloseable {
         null,
         "not-implemented",
         FailureReason.NOT_IMPLEMENTED);
+  }
+
+  /**
+   * Uploads a file to the channel, so that it can be sent as {@link Media} by reference: {@code
+   * Media.byReference(kind, returnedId, contentType, caption)}. The engine checks the type and size
+   * against {@link #sendPolicy()} first and keeps the returned id, so a retried send does not
+   * upload again.
+   *
+   * @param file the file with its bytes in {@link Attachment#data()} and its checked content type
+   * @return the channel's media id
+   * @throws PermanentException by default: a connector that sends media by reference overrides this
+   * @since 2.2.0
+   */
+  default String uploadMedia(Attachment file) throws RetryableException, PermanentException {
+    throw new PermanentException(
+        "this connector does not upload media (not implemented)",
+        null,
+        "not-implemented",
+        FailureReason.NOT_IMPLEMENTED);
+  }
+
+  /**
+   * An optional capability of this account, e.g. {@link
+   * io.switchboard.spi.channel.capability.TemplateCatalog}.
+   *
+   * @return the capability, or empty when the connector does not offer it
+   * @since 2.2.0
+   */
+  default <T> Optional<T> capability(Class<T> type) {
+    return Optional.empty();
   }
 
   /** What this account sends, when, and how fast. */

@@ -1,8 +1,10 @@
 package io.switchboard.spi.channel;
 
 /**
- * A channel-neutral event parsed from a webhook: a customer's message or a delivery status of a
- * message we sent.
+ * A channel-neutral event parsed from a webhook: a customer's message, a delivery status of a
+ * message we sent, a message the business sent by another way ({@link BusinessMessage}, since
+ * 2.2.0), a change of the account's templates ({@link TemplateUpdate}, since 2.2.0), or one event
+ * that could not be read.
  *
  * <p>{@link #accountId()} names the channel account the event belongs to (WhatsApp {@code
  * metadata.phone_number_id}): one app's webhook carries the events of all its accounts, and the
@@ -12,7 +14,8 @@ package io.switchboard.spi.channel;
  *
  * <p>New subtypes may be added in a minor SPI version.
  */
-public sealed interface InboundEvent permits CustomerMessage, DeliveryUpdate, UnreadableEvent {
+public sealed interface InboundEvent
+    permits CustomerMessage, DeliveryUpdate, UnreadableEvent, BusinessMessage, TemplateUpdate {
 
   /** The channel account the event was sent to or from (e.g. a WhatsApp phone number id). */
   String accountId();

@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * An image, video, audio or voice note, document or sticker. The bytes are not in the record: they
- * are reached through {@link #reference()} (a channel media id inbound, the engine's stored media
- * id outbound) or {@link #link()} (a public URL the channel fetches itself).
+ * are reached through {@link #reference()} (a channel media id: inbound the one the customer's
+ * message names, outbound the one {@link io.switchboard.spi.channel.ChannelConnector#uploadMedia}
+ * returned) or {@link #link()} (a public URL the channel fetches itself).
  *
  * <pre>{@code
  * Media.byReference(MediaKind.DOCUMENT, "wa-media:1013859600285441", "application/pdf", null)

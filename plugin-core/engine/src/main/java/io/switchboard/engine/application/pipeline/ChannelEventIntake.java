@@ -12,6 +12,8 @@ import io.switchboard.engine.domain.MessageRepository;
 import io.switchboard.engine.domain.MessageStatus;
 import io.switchboard.engine.ledger.Outbox;
 import io.switchboard.spi.FailureReason;
+import io.switchboard.spi.channel.BusinessMessage;
+import io.switchboard.spi.channel.ChannelUser;
 import io.switchboard.spi.channel.CustomerMessage;
 import io.switchboard.spi.channel.DeliveryStatus;
 import io.switchboard.spi.channel.DeliveryUpdate;
@@ -57,7 +59,7 @@ public class ChannelEventIntake {
         && notice.kind() == SystemNotice.Kind.USER_ID_CHANGED) {
       customers.sameAs(account.workspaceId(), customer, kind, notice.newId());
     }
-    Conversation conversation = openConversation(account, customer, event, now);
+    Conversation conversation = openConversation(account, customer, event.from(), now);
     conversation.customerWrote(event.sentAt(), now);
     conversationChanged.fire(
         new ConversationChanged(
@@ -89,6 +91,50 @@ public class ChannelEventIntake {
           account.workspaceId(),
           Sources.crm(conversation.crmConnectionId()),
           OutboxActions.DELIVER_TO_CRM,
+          Sources.crm(conversation.crmConnectionId()) + "|" + conversation.id(),
+          Sources.channel(account.id()) + "|" + event.dedupeKey(),
+          message.id());
+    }
+  }
+
+  /**
+   * A message the business sent from elsewhere (coexistence echo, history import) joins the
+   * conversation as the business's message, once; it reaches the CRM as an internal note, so the
+   * CRM never reports it as an agent's reply to be sent again.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void businessMessage(ChannelAccount account, BusinessMessage event) {
+    if (messages.byExternalId(account.id(), event.externalId()).isPresent()) {
+      return; // one we sent ourselves, or already recorded
+    }
+    Instant now = clock.instant();
+    String kind = ChannelKinds.of(account.plugin());
+    Customer customer = customers.resolve(account.workspaceId(), kind, event.to());
+    Conversation conversation = openConversation(account, customer, event.to(), now);
+    String author =
+        event.origin() == BusinessMessage.Origin.ECHO
+            ? ChannelKinds.displayName(kind) + " Business app"
+            : ChannelKinds.displayName(kind) + " chat history";
+    Message message =
+        Message.fromBusiness(
+            conversation,
+            event.externalId(),
+            event.content().type(),
+            event.content().summary(),
+            event.rawJson(),
+            author,
+            event.sentAt(),
+            now);
+    message.describe(
+        MessageContentJson.write(event.content(), event.context()),
+        event.context().quotedExternalId(),
+        event.context().forwarded());
+    messages.add(message);
+    if (conversation.crmConnectionId() != null) {
+      outbox.enqueue(
+          account.workspaceId(),
+          Sources.crm(conversation.crmConnectionId()),
+          OutboxActions.RECORD_IN_CRM,
           Sources.crm(conversation.crmConnectionId()) + "|" + conversation.id(),
           Sources.channel(account.id()) + "|" + event.dedupeKey(),
           message.id());
@@ -141,7 +187,7 @@ public class ChannelEventIntake {
   }
 
   private Conversation openConversation(
-      ChannelAccount account, Customer customer, CustomerMessage event, Instant now) {
+      ChannelAccount account, Customer customer, ChannelUser user, Instant now) {
     Optional<Conversation> open = conversations.openOf(account.id(), customer.id());
     String previousTicket = null;
     if (open.isPresent()) {
@@ -165,7 +211,7 @@ public class ChannelEventIntake {
             account.workspaceId(),
             account.id(),
             customer.id(),
-            event.from().channelUserId(),
+            user.channelUserId(),
             account.crmConnectionId(),
             now);
     if (previousTicket != null) {

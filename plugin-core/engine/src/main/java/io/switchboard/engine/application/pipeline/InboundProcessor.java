@@ -9,9 +9,11 @@ import io.switchboard.engine.domain.CrmConnection;
 import io.switchboard.engine.ledger.InboundEvent;
 import io.switchboard.engine.ledger.InboundEventLedger;
 import io.switchboard.spi.MalformedPayloadException;
+import io.switchboard.spi.channel.BusinessMessage;
 import io.switchboard.spi.channel.ChannelWebhookReceiver;
 import io.switchboard.spi.channel.CustomerMessage;
 import io.switchboard.spi.channel.DeliveryUpdate;
+import io.switchboard.spi.channel.TemplateUpdate;
 import io.switchboard.spi.channel.UnreadableEvent;
 import io.switchboard.spi.crm.CrmAdapter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +41,7 @@ public class InboundProcessor {
   @Inject PluginRegistry registry;
   @Inject WebhookIngestion ingestion;
   @Inject ChannelEventIntake channelIntake;
+  @Inject TemplateUpdates templateUpdates;
   @Inject CrmEventIntake crmIntake;
   @Inject ShopEventIntake shopIntake;
   @Inject Clock clock;
@@ -81,7 +84,7 @@ public class InboundProcessor {
   }
 
   /**
-   * @return false when the event was parked instead of processed
+   * @return false when the event was parked, or already finished with a note, instead of processed
    */
   private boolean processChannelEvent(InboundEvent event) {
     ChannelWebhookReceiver receiver = receiverOf(event.source());
@@ -90,6 +93,11 @@ public class InboundProcessor {
       return true;
     }
     io.switchboard.spi.channel.InboundEvent parsed = parsedEvent(event, receiver);
+    if (parsed instanceof TemplateUpdate update) {
+      // Names a business account, not one number: applied to the app's accounts, never parked.
+      event.doneWithNote(templateUpdates.apply(event.source(), update), clock.instant());
+      return false;
+    }
     Optional<ChannelAccount> account = accountOf(event.source(), parsed.accountId());
     if (account.isEmpty()) {
       event.park(
@@ -105,6 +113,8 @@ public class InboundProcessor {
       channelIntake.customerMessage(account.get(), message);
     } else if (parsed instanceof DeliveryUpdate update) {
       channelIntake.deliveryUpdate(account.get(), update);
+    } else if (parsed instanceof BusinessMessage message) {
+      channelIntake.businessMessage(account.get(), message);
     }
     return true;
   }

@@ -11,5 +11,8 @@ final class OutboxActions {
   /** Tell agents in the CRM, by internal note, that a reply could not be sent. */
   static final String NOTE_TO_CRM = "NOTE_TO_CRM";
 
+  /** Record in the CRM, as an internal note, a message the business sent from elsewhere. */
+  static final String RECORD_IN_CRM = "RECORD_IN_CRM";
+
   private OutboxActions() {}
 }
