@@ -7,6 +7,7 @@ import io.switchboard.engine.application.sync.SyncPlanner;
 import io.switchboard.engine.application.sync.SyncStates;
 import io.switchboard.engine.application.sync.TicketPolicy;
 import io.switchboard.engine.domain.Message;
+import io.switchboard.engine.domain.MessageRepository;
 import io.switchboard.engine.ledger.OutboxEntry;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
@@ -42,6 +43,7 @@ public class CrmDeliveryEffect {
   @Inject MappingStore mappings;
   @Inject BridgeValueSource bridgeValues;
   @Inject SyncStates syncStates;
+  @Inject MessageRepository messages;
 
   public String perform(OutboxEntry entry) throws RetryableException, PermanentException {
     EffectRecords.Subject s = records.load(entry.subjectId());
@@ -50,9 +52,7 @@ public class CrmDeliveryEffect {
     String requesterId = t.requesterId();
     String ticketId = t.ticketId();
     Message m = s.message();
-    // The summary of structured content ("Order of 2 products: ... total 99.80 AED", "[Image]
-    // Broken lid") until the CRM gets the content itself (attachments, mapped fields).
-    String text = m.body() != null && !m.body().isBlank() ? m.body() : "[" + m.contentType() + "]";
+    String text = entryText(m);
     String entryId =
         crm.appendCustomerMessage(
             ticketId,
@@ -177,6 +177,23 @@ public class CrmDeliveryEffect {
     String id = crm.addInternalNote(t.ticketId(), entry.idempotencyKey(), note);
     records.mirrored(m.id(), id);
     return "ticket " + t.ticketId() + ", note " + id;
+  }
+
+  /** The message as agents read it in the CRM (orders, reactions, quotes, locations, cards). */
+  private String entryText(Message m) {
+    String fallback =
+        m.body() != null && !m.body().isBlank() ? m.body() : "[" + m.contentType() + "]";
+    return CrmEntryText.render(
+        m.contentJson(),
+        fallback,
+        externalId ->
+            messages
+                .byExternalId(m.channelId(), externalId)
+                .map(
+                    r ->
+                        new CrmEntryText.Referenced(
+                            Message.IN.equals(r.direction()),
+                            r.body() == null ? "[" + r.contentType() + "]" : r.body())));
   }
 
   private CrmAdapter adapterOf(EffectRecords.Subject s) throws PermanentException {
