@@ -9,6 +9,7 @@ import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.domain.MessageStatus;
 import io.switchboard.engine.ledger.OutboxEntry;
 import io.switchboard.spi.FailureReason;
+import io.switchboard.spi.channel.BusinessMessage;
 import io.switchboard.spi.channel.ChannelUser;
 import io.switchboard.spi.channel.CustomerMessage;
 import io.switchboard.spi.channel.DeliveryStatus;
@@ -302,5 +303,40 @@ class IntakeTest {
     assertThat(f.customerChanges.fired)
         .singleElement()
         .satisfies(c -> assertThat(c.customerId()).isEqualTo(customerId));
+  }
+
+  @Test
+  @DisplayName(
+      "a message the business sent from its app is recorded once, as sent, and never sent again")
+  void businessEchoIsRecordedOnce() {
+    ChannelUser kerry = new ChannelUser("16505551234", "16505551234", "Kerry");
+    f.inTx(() -> f.channelIntake.customerMessage(f.account, from(kerry, "Are you open?")));
+    f.clock.advance(java.time.Duration.ofSeconds(1));
+    BusinessMessage echo =
+        new BusinessMessage(
+            "wamid.echo",
+            "1065",
+            new ChannelUser("16505551234", "16505551234", null),
+            f.clock.instant(),
+            Text.of("We open at 9."),
+            MessageContext.NONE,
+            BusinessMessage.Origin.ECHO,
+            "{}");
+    f.inTx(() -> f.channelIntake.businessMessage(f.account, echo));
+    f.inTx(() -> f.channelIntake.businessMessage(f.account, echo));
+
+    List<Conversation> conversations = f.conversations();
+    assertThat(conversations).hasSize(1);
+    List<Message> messages = f.messagesOf(conversations.get(0).id());
+    assertThat(messages)
+        .extracting(Message::body)
+        .containsExactly("Are you open?", "We open at 9.");
+    Message recorded = messages.get(1);
+    assertThat(recorded.direction()).isEqualTo(Message.OUT);
+    assertThat(recorded.status()).isEqualTo(MessageStatus.SENT);
+    assertThat(recorded.author()).isEqualTo("WhatsApp Business app");
+    assertThat(sends()).isZero();
+    assertThat(f.outbox().stream().filter(e -> e.action().equals(OutboxActions.RECORD_IN_CRM)))
+        .hasSize(1);
   }
 }

@@ -4,8 +4,11 @@ import io.switchboard.engine.infrastructure.EngineJson;
 import io.switchboard.engine.interfaces.rest.Problem;
 import io.switchboard.spi.InvalidConfigurationException;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.Collection;
@@ -33,6 +36,29 @@ final class AdminJson {
   /** A string member of a request body, or {@code null} when absent or not a string. */
   static String text(JsonObject body, String key) {
     return body.get(key) instanceof jakarta.json.JsonString s ? s.getString() : null;
+  }
+
+  /**
+   * JSON stored as text (content, referral) as a JSON value, or JSON null when absent or
+   * unreadable; a referral stored as a JSON string holding the object is unwrapped.
+   */
+  static JsonValue parsedOrNull(String json) {
+    if (json == null || json.isBlank()) {
+      return JsonValue.NULL;
+    }
+    try (var reader = EngineJson.PROVIDER.createReader(new StringReader(json))) {
+      JsonValue value = reader.readValue();
+      if (value instanceof JsonObject o) {
+        JsonObjectBuilder b = EngineJson.PROVIDER.createObjectBuilder(o);
+        if (o.get("referral") instanceof JsonString inner) {
+          b.add("referral", parsedOrNull(inner.getString()));
+        }
+        return b.build();
+      }
+      return value;
+    } catch (JsonException | IllegalStateException e) {
+      return JsonValue.NULL;
+    }
   }
 
   static JsonObject parse(String json) {

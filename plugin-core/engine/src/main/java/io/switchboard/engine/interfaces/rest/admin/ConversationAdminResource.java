@@ -1,6 +1,7 @@
 package io.switchboard.engine.interfaces.rest.admin;
 
 import io.switchboard.engine.application.conversations.ConversationQueries;
+import io.switchboard.engine.application.conversations.MessageReactions;
 import io.switchboard.engine.application.sync.ConversationEdits;
 import io.switchboard.engine.interfaces.rest.AdminApi;
 import io.switchboard.engine.interfaces.rest.Problem;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /admin/conversations}: conversations and their messages. */
@@ -116,13 +118,24 @@ public class ConversationAdminResource {
     return queries
         .timeline(id)
         .map(
-            messages ->
-                Response.ok(
-                        AdminJson.array(
-                                messages.stream().map(MessageView::of).toList(),
-                                MessageView::toJson)
-                            .build())
-                    .build())
+            messages -> {
+              var reactions = MessageReactions.of(messages);
+              return Response.ok(
+                      AdminJson.array(
+                              messages.stream()
+                                  .map(
+                                      m ->
+                                          MessageView.of(
+                                              m,
+                                              m.externalId() == null
+                                                  ? List.of()
+                                                  : reactions.getOrDefault(
+                                                      m.externalId(), List.of())))
+                                  .toList(),
+                              MessageView::toJson)
+                          .build())
+                  .build();
+            })
         .orElseGet(() -> AdminJson.notFound("no conversation " + id));
   }
 }

@@ -26,7 +26,9 @@ record ConversationView(
     String labels,
     String previousTicketId,
     String lastInboundAt,
-    String updatedAt) {
+    String updatedAt,
+    String referralJson,
+    String adReferralAt) {
   static ConversationView of(Conversation c, Customer customer) {
     return new ConversationView(
         c.id(),
@@ -43,7 +45,9 @@ record ConversationView(
         String.join(",", c.labels()),
         c.previousTicketId(),
         Objects.toString(c.lastInboundAt(), null),
-        Objects.toString(c.updatedAt(), null));
+        Objects.toString(c.updatedAt(), null),
+        c.referralJson(),
+        Objects.toString(c.adReferralAt(), null));
   }
 
   JsonObject toJson() {
@@ -64,6 +68,8 @@ record ConversationView(
     AdminJson.nullable(b, "previousTicketId", previousTicketId);
     AdminJson.nullable(b, "lastInboundAt", lastInboundAt);
     AdminJson.nullable(b, "updatedAt", updatedAt);
+    b.add("referral", AdminJson.parsedOrNull(referralJson));
+    AdminJson.nullable(b, "adReferralAt", adReferralAt);
     return b.build();
   }
 }

@@ -1,7 +1,9 @@
 package io.switchboard.engine.interfaces.rest.admin;
 
+import io.switchboard.engine.application.conversations.MessageReactions;
 import io.switchboard.engine.domain.Message;
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Objects;
 
 /** One message of a conversation. Optional fields are JSON null when unknown. */
@@ -18,8 +20,17 @@ record MessageView(
     String errorMessage,
     String sentAt,
     String statusAt,
-    String createdAt) {
+    String createdAt,
+    String contentJson,
+    String quotedExternalId,
+    boolean forwarded,
+    List<MessageReactions.Standing> reactions) {
   static MessageView of(Message m) {
+    return of(m, List.of());
+  }
+
+  /** With the reactions standing on the message. */
+  static MessageView of(Message m, List<MessageReactions.Standing> reactions) {
     return new MessageView(
         m.id(),
         m.direction(),
@@ -33,7 +44,11 @@ record MessageView(
         m.errorMessage(),
         Objects.toString(m.sentAt(), null),
         Objects.toString(m.statusAt(), null),
-        Objects.toString(m.createdAt(), null));
+        Objects.toString(m.createdAt(), null),
+        m.contentJson(),
+        m.quotedExternalId(),
+        m.forwarded(),
+        reactions);
   }
 
   JsonObject toJson() {
@@ -52,6 +67,17 @@ record MessageView(
     AdminJson.nullable(b, "sentAt", sentAt);
     AdminJson.nullable(b, "statusAt", statusAt);
     AdminJson.nullable(b, "createdAt", createdAt);
+    b.add("content", AdminJson.parsedOrNull(contentJson));
+    AdminJson.nullable(b, "quotedExternalId", quotedExternalId);
+    b.add("forwarded", forwarded);
+    var standing = io.switchboard.engine.infrastructure.EngineJson.PROVIDER.createArrayBuilder();
+    for (MessageReactions.Standing r : reactions) {
+      standing.add(
+          AdminJson.object()
+              .add("emoji", r.emoji())
+              .add("from", r.fromCustomer() ? "customer" : "business"));
+    }
+    b.add("reactions", standing);
     return b.build();
   }
 }

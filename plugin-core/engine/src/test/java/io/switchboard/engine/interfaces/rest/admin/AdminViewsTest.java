@@ -71,8 +71,23 @@ class AdminViewsTest {
   void conversationAndMessage() {
     JsonObject conversation =
         new ConversationView(
-                "c1", "wa-1", "OPEN", "1555", "Kerry", "+1555", "rt", "42", null, null, "cust-1",
-                "", null, null, "t")
+                "c1",
+                "wa-1",
+                "OPEN",
+                "1555",
+                "Kerry",
+                "+1555",
+                "rt",
+                "42",
+                null,
+                null,
+                "cust-1",
+                "",
+                null,
+                null,
+                "t",
+                "{\"sourceType\":\"ad\",\"headline\":\"Sale\"}",
+                "t0")
             .toJson();
     assertThat(conversation.keySet())
         .containsExactly(
@@ -90,14 +105,37 @@ class AdminViewsTest {
             "labels",
             "previousTicketId",
             "lastInboundAt",
-            "updatedAt");
+            "updatedAt",
+            "referral",
+            "adReferralAt");
     assertThat(conversation.getString("crmTicketId")).isEqualTo("42");
+    assertThat(conversation.getJsonObject("referral").getString("headline")).isEqualTo("Sale");
     assertThat(conversation.get("assignee")).isEqualTo(JsonValue.NULL);
     JsonObject message =
         new MessageView(
-                "m1", "OUT", "text", "READ", "wamid.1", "Hi", "agent1", null, null, null, null,
-                null, "t")
+                "m1",
+                "OUT",
+                "text",
+                "READ",
+                "wamid.1",
+                "Hi",
+                "agent1",
+                null,
+                null,
+                null,
+                null,
+                null,
+                "t",
+                "{\"type\":\"text\",\"text\":\"Hi\"}",
+                "wamid.0",
+                false,
+                java.util.List.of(
+                    new io.switchboard.engine.application.conversations.MessageReactions.Standing(
+                        true, "x")))
             .toJson();
+    assertThat(message.getJsonObject("content").getString("text")).isEqualTo("Hi");
+    assertThat(message.getJsonArray("reactions").getJsonObject(0).getString("from"))
+        .isEqualTo("customer");
     assertThat(message.keySet())
         .containsExactly(
             "id",
@@ -112,7 +150,11 @@ class AdminViewsTest {
             "errorMessage",
             "sentAt",
             "statusAt",
-            "createdAt");
+            "createdAt",
+            "content",
+            "quotedExternalId",
+            "forwarded",
+            "reactions");
   }
 
   @Test
