@@ -2,7 +2,7 @@ package io.switchboard.engine.application.governor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,12 +25,14 @@ public class PermitPool {
    *
    * @param messagesPerSecond above zero
    */
-  public Permit take(String channelId, int messagesPerSecond, Instant now) {
+  public Permit take(String channelId, int messagesPerSecond, Clock clock) {
     Local local = byChannel.computeIfAbsent(channelId, id -> new Local());
     synchronized (local) {
       long intervalUs = Math.max(1, (1_000_000L + messagesPerSecond - 1) / messagesPerSecond);
-      long nowUs = Micros.of(now);
       while (true) {
+        // read now after waiting for the lock and after each lease: a slot is judged stale or
+        // not against the moment it is handed out
+        long nowUs = Micros.of(clock.instant());
         while (local.remaining > 0 && local.intervalUs == intervalUs) {
           long slot = local.nextUs;
           local.nextUs += intervalUs;

@@ -63,7 +63,7 @@ public class SendGovernor {
     if (rate <= 0) {
       return admission;
     }
-    Permit permit = permits.take(channelId, rate, now);
+    Permit permit = permits.take(channelId, rate, clock);
     if (!permit.granted()) {
       if (reserved != null) {
         store.releasePair(channelId, recipient, reserved.reservedUs(), reserved.previousUs());

@@ -127,10 +127,17 @@ class SendRateTest {
     private final int rate;
     private int next;
 
+    private final String channel;
+
     RateSimulation(MutableClock clock, List<GovernorRig> instances, int rate) {
+      this(clock, instances, rate, "wa");
+    }
+
+    RateSimulation(MutableClock clock, List<GovernorRig> instances, int rate, String channel) {
       this.clock = clock;
       this.instances = instances;
       this.rate = rate;
+      this.channel = channel;
     }
 
     List<Instant> run(Duration total) {
@@ -148,7 +155,7 @@ class SendRateTest {
         for (int i = 0; i < instances.size(); i++) {
           while (!busyUntil.get(i).isAfter(clock.instant())) {
             try {
-              instances.get(i).governor.admit("wa", GovernorRig.policy(rate), "c" + next++);
+              instances.get(i).governor.admit(channel, GovernorRig.policy(rate), "c" + next++);
               Instant at = pacers.get(i).slot;
               if (at.isBefore(end)) {
                 sends.add(at);
