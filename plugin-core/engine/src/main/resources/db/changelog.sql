@@ -294,3 +294,32 @@ create table customer_order_status (
   changed_at timestamp not null,
   primary key (order_id, line_no)
 );
+--changeset switchboard:27-send-governor
+-- The send governor: one row per channel account shared by every instance. next_slot_us is the
+-- GCRA theoretical arrival time (epoch microseconds): instances lease small batches of consecutive
+-- send slots from it (one row update per batch, not per message). A pause (Meta throttling 130429 /
+-- 131048, or a rejected token: cause TOKEN, until the account is reconfigured) holds every send of
+-- the account as a deferral.
+create table send_governor (
+  channel_id varchar(64) primary key,
+  next_slot_us bigint not null,
+  pause_cause varchar(32),
+  paused_until_us bigint,
+  paused_at_us bigint,
+  pause_reason varchar(500),
+  last_throttle_code varchar(32),
+  last_throttle_at_us bigint
+);
+-- The pair limit: per channel account and customer, the GCRA theoretical arrival time of the next
+-- send (one message per samePairInterval, with a small burst).
+create table send_pair (
+  channel_id varchar(64) not null,
+  recipient varchar(255) not null,
+  next_at_us bigint not null,
+  primary key (channel_id, recipient)
+);
+-- A deferred outbox entry waits without failing: no attempt is counted, and the retry horizon
+-- counts from its last deferral.
+alter table outbox add column deferrals integer default 0 not null;
+alter table outbox add column deferred_at timestamp;
+alter table outbox add column defer_reason varchar(255);

@@ -196,6 +196,54 @@ public class Outbox {
     return true;
   }
 
+  /**
+   * Records that the effect must wait, if {@code token} still holds the lease: pending again at
+   * {@code until}, without counting an attempt (see {@link DeferredException}).
+   *
+   * @return false when the lease was lost (nothing recorded)
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean defer(long id, String token, Instant until, String reason) {
+    OutboxEntry entry = held(id, token, "deferral");
+    if (entry == null) {
+      return false;
+    }
+    entry.deferred(until, reason, clock.instant());
+    return true;
+  }
+
+  /**
+   * Makes the deferred entries of one target due now (its account was reconfigured, e.g. with a new
+   * token): they go out in their order instead of at their next check.
+   *
+   * @return how many entries were made due
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int resumeDeferred(String target) {
+    Timestamp now = Timestamp.from(clock.instant());
+    return em.createNativeQuery(
+            "update outbox set next_attempt_at = ? where target = ? and status = 'PENDING'"
+                + " and defer_reason is not null and next_attempt_at > ?")
+        .setParameter(1, now)
+        .setParameter(2, target)
+        .setParameter(3, now)
+        .executeUpdate();
+  }
+
+  /** How many entries of one target wait deferred now. */
+  @Transactional
+  public long deferredCount(String target) {
+    Timestamp now = Timestamp.from(clock.instant());
+    return ((Number)
+            em.createNativeQuery(
+                    "select count(*) from outbox where target = ? and status = 'PENDING'"
+                        + " and defer_reason is not null and next_attempt_at > ?")
+                .setParameter(1, target)
+                .setParameter(2, now)
+                .getSingleResult())
+        .longValue();
+  }
+
   // The row lock orders this against a concurrent claim (which skips locked rows), so the token
   // check and the write are one step.
   private OutboxEntry held(long id, String token, String what) {

@@ -69,6 +69,17 @@ public class OutboxEntry {
   @Column(name = "replayed_at")
   private Instant replayedAt;
 
+  /** How often it was deferred (waited without failing: rate, pair limit, a paused account). */
+  private int deferrals;
+
+  /** When it was last deferred: the retry horizon counts from here, too. */
+  @Column(name = "deferred_at")
+  private Instant deferredAt;
+
+  /** Why it was last deferred. */
+  @Column(name = "defer_reason")
+  private String deferReason;
+
   protected OutboxEntry() {}
 
   void lease(Instant until, String token, String owner) {
@@ -100,6 +111,7 @@ public class OutboxEntry {
 
   void failed(String reason, Instant retryAt, Instant now) {
     attempts++;
+    deferReason = null; // it waits for a failure now, not for the governor
     lastError = Reasons.truncate(reason);
     release();
     if (retryAt == null) {
@@ -109,6 +121,17 @@ public class OutboxEntry {
       status = LedgerStatus.PENDING;
       nextAttemptAt = retryAt;
     }
+  }
+
+  void deferred(Instant until, String reason, Instant now) {
+    deferrals++;
+    // defer_reason is varchar(255)
+    deferReason =
+        reason == null || reason.length() <= 255 ? reason : reason.substring(0, 254) + "…";
+    deferredAt = now;
+    release();
+    status = LedgerStatus.PENDING;
+    nextAttemptAt = until;
   }
 
   void replay(Instant now) {
@@ -125,9 +148,23 @@ public class OutboxEntry {
     doneAt = now;
   }
 
-  /** Where the retry horizon starts: creation, or the last replay. */
+  /**
+   * Where the retry horizon starts: creation, the last replay or the last deferral (time spent
+   * deferred never brings an entry closer to quarantine).
+   */
   public Instant retryWindowStart() {
-    return replayedAt != null ? replayedAt : createdAt;
+    Instant start = replayedAt != null ? replayedAt : createdAt;
+    return deferredAt != null && deferredAt.isAfter(start) ? deferredAt : start;
+  }
+
+  /** How often it was deferred. */
+  public int deferrals() {
+    return deferrals;
+  }
+
+  /** Why it was last deferred, or {@code null}. */
+  public String deferReason() {
+    return deferReason;
   }
 
   public Long id() {

@@ -59,6 +59,21 @@ public final class LedgerBeans {
           }
 
           @Override
+          public boolean defer(long id, String token, Instant until, String reason) {
+            return tx.requiresNew(() -> super.defer(id, token, until, reason));
+          }
+
+          @Override
+          public int resumeDeferred(String target) {
+            return tx.requiresNew(() -> super.resumeDeferred(target));
+          }
+
+          @Override
+          public long deferredCount(String target) {
+            return tx.required(() -> super.deferredCount(target));
+          }
+
+          @Override
           public List<OutboxEntry> quarantined(int limit) {
             return tx.required(() -> super.quarantined(limit));
           }

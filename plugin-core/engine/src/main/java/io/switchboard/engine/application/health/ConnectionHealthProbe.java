@@ -28,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * container's managed scheduler, and once soon after a connection is configured. A CRM gets one
  * {@code checkReachable()} call (RT: one authenticated GET), which spends no noticeable rate limit;
  * a channel account is UP when its connector can be created from the stored configuration (no call
- * to the channel). Results go to the {@link ConnectionHealthBoard}, never to readiness.
+ * to the channel) and the channel has not rejected its token (the send governor's token pause).
+ * Results go to the {@link ConnectionHealthBoard}, never to readiness.
  */
 @ApplicationScoped
 public class ConnectionHealthProbe {
@@ -40,6 +41,7 @@ public class ConnectionHealthProbe {
   @Inject Connections connections;
   @Inject PluginRegistry registry;
   @Inject ConnectionHealthBoard board;
+  @Inject io.switchboard.engine.application.governor.SendGovernor governor;
   @Inject Clock clock;
 
   @Inject
@@ -95,7 +97,13 @@ public class ConnectionHealthProbe {
 
   private ConnectionHealth probe(ChannelAccount a) {
     return ConnectionCheck.probe(
-        Kind.CHANNEL, a.id(), () -> registry.connector(a), clock.instant());
+        Kind.CHANNEL,
+        a.id(),
+        () -> {
+          registry.connector(a);
+          governor.requireUsableToken(a.id()); // a token the channel rejected keeps it DOWN
+        },
+        clock.instant());
   }
 
   private void probeOneSafely(Kind kind, String id) {

@@ -1,6 +1,7 @@
 package io.switchboard.engine.application.pipeline;
 
 import io.switchboard.engine.application.connections.PluginRegistry;
+import io.switchboard.engine.application.governor.SendGovernor;
 import io.switchboard.engine.domain.MessageStatus;
 import io.switchboard.engine.ledger.OutboxEntry;
 import io.switchboard.spi.PermanentException;
@@ -25,6 +26,7 @@ public class ChannelSendEffect {
   @Inject EffectRecords records;
   @Inject PluginRegistry registry;
   @Inject Clock clock;
+  @Inject SendGovernor governor;
 
   public String perform(OutboxEntry entry) throws RetryableException, PermanentException {
     EffectRecords.Subject s = records.load(entry.subjectId());
@@ -47,15 +49,24 @@ public class ChannelSendEffect {
       throw new PermanentException(
           decision.explanation(), null, "policy:" + decision.reason().name(), decision.reason());
     }
-    SendReceipt receipt =
-        connector.send(
-            new OutboundMessage(
-                entry.idempotencyKey(),
-                s.conversation().channelUserId(),
-                s.customer().phoneE164(),
-                content,
-                null,
-                decision.tag().orElse(null)));
+    // Governor: rate, pair limit and pauses; a send that must wait is deferred, not failed.
+    SendGovernor.Admission admission =
+        governor.admit(s.channel().id(), connector.sendPolicy(), s.conversation().channelUserId());
+    SendReceipt receipt;
+    try {
+      receipt =
+          connector.send(
+              new OutboundMessage(
+                  entry.idempotencyKey(),
+                  s.conversation().channelUserId(),
+                  s.customer().phoneE164(),
+                  content,
+                  null,
+                  decision.tag().orElse(null)));
+    } catch (RetryableException | PermanentException e) {
+      governor.failed(admission, e); // throttling codes and a rejected token: deferred
+      throw e;
+    }
     records.sent(s.message().id(), receipt.externalMessageId());
     return "sent as " + receipt.externalMessageId();
   }

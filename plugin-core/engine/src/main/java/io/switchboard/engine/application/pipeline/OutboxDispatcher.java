@@ -1,5 +1,6 @@
 package io.switchboard.engine.application.pipeline;
 
+import io.switchboard.engine.ledger.DeferredException;
 import io.switchboard.engine.ledger.Outbox;
 import io.switchboard.engine.ledger.OutboxEntry;
 import io.switchboard.engine.ledger.RetryPolicy;
@@ -188,6 +189,8 @@ public class OutboxDispatcher {
       } else {
         metrics.outbox(entry.action(), "stale");
       }
+    } catch (DeferredException e) {
+      defer(entry, e);
     } catch (RetryableException e) {
       retry(entry, e.getMessage(), e.retryAfter());
     } catch (PermanentException e) {
@@ -197,6 +200,17 @@ public class OutboxDispatcher {
     } catch (RuntimeException e) {
       retry(entry, e.getClass().getSimpleName() + ": " + e.getMessage(), Optional.empty());
       LOG.log(Level.WARNING, "outbox " + entry.id() + " failed unexpectedly", e);
+    }
+  }
+
+  // Waits without failing: no attempt counted, no horizon, no quarantine; only its ordering key
+  // waits behind it.
+  private void defer(OutboxEntry entry, DeferredException e) {
+    if (outbox.defer(entry.id(), entry.leaseToken(), e.until(), e.getMessage())) {
+      metrics.outbox(entry.action(), "deferred");
+      LOG.fine(() -> "outbox " + entry.id() + " deferred to " + e.until() + ": " + e.getMessage());
+    } else {
+      metrics.outbox(entry.action(), "stale");
     }
   }
 

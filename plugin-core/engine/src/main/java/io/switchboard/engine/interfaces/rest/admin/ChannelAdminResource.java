@@ -2,11 +2,13 @@ package io.switchboard.engine.interfaces.rest.admin;
 
 import io.switchboard.engine.application.connections.ConnectionAdmin;
 import io.switchboard.engine.application.connections.Connections;
+import io.switchboard.engine.application.governor.SendGovernor;
 import io.switchboard.engine.application.health.ConnectionHealth.Kind;
 import io.switchboard.engine.application.health.ConnectionHealthBoard;
 import io.switchboard.engine.application.health.ConnectionHealthProbe;
 import io.switchboard.engine.domain.ChannelAccount;
 import io.switchboard.engine.interfaces.rest.AdminApi;
+import io.switchboard.engine.ledger.Outbox;
 import io.switchboard.spi.InvalidConfigurationException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -34,6 +36,8 @@ public class ChannelAdminResource {
   @Inject Connections connections;
   @Inject ConnectionHealthBoard health;
   @Inject ConnectionHealthProbe probe;
+  @Inject SendGovernor governor;
+  @Inject Outbox outbox;
 
   @GET
   @Operation(summary = "Every channel account, with its last probed health")
@@ -59,6 +63,7 @@ public class ChannelAdminResource {
       var result =
           admin.configureChannel(
               id, request.plugin(), request.app(), request.crmConnection(), request.config());
+      governor.accountReconfigured(id); // a token pause ends; deferred sends resume
       probe.probeSoon(Kind.CHANNEL, id);
       ChannelAccount stored = current(id).orElseThrow();
       return Response.status(result.created() ? 201 : 200).entity(view(stored).toJson()).build();
@@ -74,6 +79,11 @@ public class ChannelAdminResource {
   }
 
   private ChannelView view(ChannelAccount c) {
-    return ChannelView.of(c, HealthView.of(health.of(Kind.CHANNEL, c.id())));
+    return ChannelView.of(c, HealthView.of(health.of(Kind.CHANNEL, c.id())))
+        .withSending(
+            SendingView.of(
+                governor.pause(c.id()),
+                governor.lastThrottle(c.id()),
+                outbox.deferredCount("channel:" + c.id())));
   }
 }

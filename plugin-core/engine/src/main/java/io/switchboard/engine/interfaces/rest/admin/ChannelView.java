@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
  * @param crmConnection the CRM connection it feeds, or {@code null}
  * @param app the channel app whose webhook carries its events, or {@code null} (stand-alone)
  * @param accountId the id its events carry (WhatsApp phone number id), by which they are routed
+ * @param sending whether its sends go or are paused (and why), or {@code null}
  */
 record ChannelView(
     String id,
@@ -21,7 +22,20 @@ record ChannelView(
     HealthView health,
     String crmConnection,
     String app,
-    String accountId) {
+    String accountId,
+    SendingView sending) {
+  /** Without the sending state (views that do not ask the governor). */
+  ChannelView(
+      String id,
+      String plugin,
+      JsonObject config,
+      HealthView health,
+      String crmConnection,
+      String app,
+      String accountId) {
+    this(id, plugin, config, health, crmConnection, app, accountId, null);
+  }
+
   static ChannelView of(ChannelAccount c, HealthView health) {
     return new ChannelView(
         c.id(),
@@ -31,6 +45,11 @@ record ChannelView(
         c.crmConnectionId(),
         c.appId(),
         c.accountId());
+  }
+
+  /** The same with how its sends fare now (the governor). */
+  ChannelView withSending(SendingView view) {
+    return new ChannelView(id, plugin, config, health, crmConnection, app, accountId, view);
   }
 
   /** Where the channel (e.g. Meta) must post its webhooks: its app's URL, else its own. */
@@ -51,6 +70,9 @@ record ChannelView(
             .add("webhookPath", webhookPath());
     AdminJson.nullable(b, "app", app);
     AdminJson.nullable(b, "accountId", accountId);
+    if (sending != null) {
+      b.add("sending", sending.toJson());
+    }
     return AdminJson.nullable(b, "crmConnection", crmConnection).build();
   }
 }
