@@ -1,6 +1,7 @@
 package io.switchboard.engine.application.pipeline;
 
 import io.switchboard.engine.application.connections.PluginRegistry;
+import io.switchboard.engine.application.media.MediaForCrm;
 import io.switchboard.engine.application.sync.BridgeValueSource;
 import io.switchboard.engine.application.sync.MappingStore;
 import io.switchboard.engine.application.sync.SyncPlanner;
@@ -42,6 +43,7 @@ public class CrmDeliveryEffect {
   @Inject MappingStore mappings;
   @Inject BridgeValueSource bridgeValues;
   @Inject SyncStates syncStates;
+  @Inject MediaForCrm media;
 
   public String perform(OutboxEntry entry) throws RetryableException, PermanentException {
     EffectRecords.Subject s = records.load(entry.subjectId());
@@ -53,10 +55,13 @@ public class CrmDeliveryEffect {
     // The summary of structured content ("Order of 2 products: ... total 99.80 AED", "[Image]
     // Broken lid") until the CRM gets the content itself (attachments, mapped fields).
     String text = m.body() != null && !m.body().isBlank() ? m.body() : "[" + m.contentType() + "]";
+    // The files go with the entry when stored already, else follow (decided once, before writing).
+    MediaForCrm.InEntry files = media.forEntry(m.id());
     String entryId =
         crm.appendCustomerMessage(
             ticketId,
-            new CustomerEntry(entry.idempotencyKey(), requesterId, text, List.of(), m.sentAt()));
+            new CustomerEntry(
+                entry.idempotencyKey(), requesterId, files.text(text), files.files(), m.sentAt()));
     records.mirrored(m.id(), entryId);
     if (TicketPolicy.needsReopen(s.conversation())) {
       // Within the reopen period (else the message had opened a new conversation): the ticket
