@@ -300,10 +300,12 @@ create table customer_order_status (
 -- by an admin) -> EXPIRED (bytes deleted by retention, metadata kept). crm_attachment says how the
 -- file reaches the CRM, decided once: WITH_MESSAGE (in the message's entry) or SEPARATE (a later
 -- ATTACH_TO_CRM entry); fetch_round counts admin retries (idempotency of the notes per round).
+-- message_id has no foreign key (as outbox.subject_id): JPA writes the message and its media in
+-- one flush without a mapped relation to order them.
 create table media_object (
   id varchar(36) primary key,
   workspace_id varchar(64) not null,
-  message_id varchar(36) not null references message(id),
+  message_id varchar(36) not null,
   channel_id varchar(64) not null,
   media_reference varchar(1000),
   media_link varchar(2000),
