@@ -294,6 +294,48 @@ create table customer_order_status (
   changed_at timestamp not null,
   primary key (order_id, line_no)
 );
+--changeset switchboard:25-media
+-- Inbound media: one row per file of a customer's message, fetched from the channel by the outbox
+-- (FETCH_MEDIA) independently of the message. status PENDING -> STORED or UNAVAILABLE (retryable
+-- by an admin) -> EXPIRED (bytes deleted by retention, metadata kept). crm_attachment says how the
+-- file reaches the CRM, decided once: WITH_MESSAGE (in the message's entry) or SEPARATE (a later
+-- ATTACH_TO_CRM entry); fetch_round counts admin retries (idempotency of the notes per round).
+-- message_id has no foreign key (as outbox.subject_id): JPA writes the message and its media in
+-- one flush without a mapped relation to order them.
+create table media_object (
+  id varchar(36) primary key,
+  workspace_id varchar(64) not null,
+  message_id varchar(36) not null,
+  channel_id varchar(64) not null,
+  media_reference varchar(1000),
+  media_link varchar(2000),
+  kind varchar(32) not null,
+  claimed_type varchar(255),
+  detected_type varchar(255),
+  file_name varchar(500),
+  size_bytes bigint,
+  channel_sha256 varchar(255),
+  sha256 varchar(64),
+  status varchar(16) not null,
+  attempts integer not null,
+  last_error varchar(2000),
+  failure_reason varchar(40),
+  fetch_round integer not null,
+  crm_attachment varchar(16),
+  store_kind varchar(16),
+  store_location varchar(1000),
+  created_at timestamp not null,
+  fetched_at timestamp,
+  expires_at timestamp,
+  updated_at timestamp not null
+);
+create index media_object_message on media_object(message_id);
+create index media_object_retention on media_object(status, fetched_at);
+-- The bytes of media kept by the database store (switchboard.media.store=database).
+create table media_content (
+  media_id varchar(36) primary key references media_object(id),
+  data bytea not null
+);
 --changeset switchboard:27-send-governor
 -- The send governor: one row per channel account shared by every instance. next_slot_us is the
 -- GCRA theoretical arrival time (epoch microseconds): instances lease small batches of consecutive

@@ -1,5 +1,6 @@
 package io.switchboard.engine.application.pipeline;
 
+import io.switchboard.engine.application.media.MediaIntake;
 import io.switchboard.engine.application.orders.OrderBook;
 import io.switchboard.engine.application.sync.ConversationChanged;
 import io.switchboard.engine.application.sync.TicketPolicy;
@@ -17,6 +18,7 @@ import io.switchboard.spi.channel.ChannelUser;
 import io.switchboard.spi.channel.CustomerMessage;
 import io.switchboard.spi.channel.DeliveryStatus;
 import io.switchboard.spi.channel.DeliveryUpdate;
+import io.switchboard.spi.content.Media;
 import io.switchboard.spi.content.Order;
 import io.switchboard.spi.content.SystemNotice;
 import io.switchboard.sync.BridgeField;
@@ -46,6 +48,7 @@ public class ChannelEventIntake {
   @Inject Clock clock;
   @Inject TicketPolicy tickets;
   @Inject Event<ConversationChanged> conversationChanged;
+  @Inject MediaIntake media;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void customerMessage(ChannelAccount account, CustomerMessage event) {
@@ -82,6 +85,10 @@ public class ChannelEventIntake {
         event.context().quotedExternalId(),
         event.context().forwarded());
     messages.add(message);
+    if (event.content() instanceof Media file) {
+      // fetched on its own ordering key: the message below goes to the CRM at once
+      media.received(account.workspaceId(), message, file, Sources.channel(account.id()));
+    }
     if (event.content() instanceof Order order) {
       orders.recordChatOrder(
           account.workspaceId(), kind, customer.id(), event.externalId(), order, event.sentAt());

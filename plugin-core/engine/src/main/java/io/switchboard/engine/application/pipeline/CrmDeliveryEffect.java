@@ -1,6 +1,7 @@
 package io.switchboard.engine.application.pipeline;
 
 import io.switchboard.engine.application.connections.PluginRegistry;
+import io.switchboard.engine.application.media.MediaForCrm;
 import io.switchboard.engine.application.sync.BridgeValueSource;
 import io.switchboard.engine.application.sync.MappingStore;
 import io.switchboard.engine.application.sync.SyncPlanner;
@@ -44,6 +45,7 @@ public class CrmDeliveryEffect {
   @Inject BridgeValueSource bridgeValues;
   @Inject SyncStates syncStates;
   @Inject MessageRepository messages;
+  @Inject MediaForCrm media;
 
   public String perform(OutboxEntry entry) throws RetryableException, PermanentException {
     EffectRecords.Subject s = records.load(entry.subjectId());
@@ -53,10 +55,13 @@ public class CrmDeliveryEffect {
     String ticketId = t.ticketId();
     Message m = s.message();
     String text = entryText(m);
+    // The files go with the entry when stored already, else follow (decided once, before writing).
+    MediaForCrm.InEntry files = media.forEntry(m.id());
     String entryId =
         crm.appendCustomerMessage(
             ticketId,
-            new CustomerEntry(entry.idempotencyKey(), requesterId, text, List.of(), m.sentAt()));
+            new CustomerEntry(
+                entry.idempotencyKey(), requesterId, files.text(text), files.files(), m.sentAt()));
     records.mirrored(m.id(), entryId);
     if (TicketPolicy.needsReopen(s.conversation())) {
       // Within the reopen period (else the message had opened a new conversation): the ticket

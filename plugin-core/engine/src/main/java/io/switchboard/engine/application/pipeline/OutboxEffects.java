@@ -1,6 +1,10 @@
 package io.switchboard.engine.application.pipeline;
 
 import io.switchboard.engine.application.connections.PluginRegistry;
+import io.switchboard.engine.application.media.MediaActions;
+import io.switchboard.engine.application.media.MediaAttachEffect;
+import io.switchboard.engine.application.media.MediaFetchEffect;
+import io.switchboard.engine.application.media.MediaRecords;
 import io.switchboard.engine.application.sync.AssignEffect;
 import io.switchboard.engine.application.sync.SyncActions;
 import io.switchboard.engine.application.sync.SyncEffect;
@@ -21,6 +25,9 @@ public class OutboxEffects {
   @Inject ChannelSendEffect channelSend;
   @Inject SyncEffect sync;
   @Inject AssignEffect assign;
+  @Inject MediaFetchEffect mediaFetch;
+  @Inject MediaAttachEffect mediaAttach;
+  @Inject MediaRecords media;
 
   /**
    * @return a short description of what was done, kept on the outbox row
@@ -33,6 +40,8 @@ public class OutboxEffects {
       case OutboxActions.NOTE_TO_CRM -> noteToCrm(entry);
       case SyncActions.SYNC_TO_CRM -> sync.perform(entry);
       case SyncActions.ASSIGN_IN_CRM -> assign.perform(entry);
+      case MediaActions.FETCH_MEDIA -> mediaFetch.perform(entry);
+      case MediaActions.ATTACH_TO_CRM -> mediaAttach.perform(entry);
       default -> throw new PermanentException("unknown outbox action " + entry.action(), null);
     };
   }
@@ -50,12 +59,18 @@ public class OutboxEffects {
     if (OutboxActions.SEND_TO_CHANNEL.equals(entry.action())) {
       records.sendRefused(entry.subjectId(), code, neutral, reason);
     }
+    if (MediaActions.FETCH_MEDIA.equals(entry.action())) {
+      media.unavailable(entry.subjectId(), neutral, reason); // agents get a note on the ticket
+    }
   }
 
   /** Before a quarantined effect is replayed: a failed reply is pending again. */
   public void prepareReplay(OutboxEntry entry) {
     if (OutboxActions.SEND_TO_CHANNEL.equals(entry.action())) {
       records.sendRetried(entry.subjectId());
+    }
+    if (MediaActions.FETCH_MEDIA.equals(entry.action())) {
+      media.replaying(entry.subjectId()); // the unavailable file is pending again
     }
   }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class AdminApiBindingTest {
   /**
    * The only resources anonymous callers may reach (shops authenticate with their own API key or
-   * Shopify signature, checked before anything is stored).
+   * Shopify signature, checked before anything is stored; a media link carries its own HMAC
+   * signature and expiry, checked before anything is read).
    */
   private static final Set<Class<?>> PUBLIC =
       Set.of(
@@ -30,7 +31,8 @@ class AdminApiBindingTest {
           ChannelAppWebhookResource.class,
           CrmWebhookResource.class,
           ShopOrderResource.class,
-          ShopifyWebhookResource.class);
+          ShopifyWebhookResource.class,
+          MediaResource.class);
 
   @Test
   @DisplayName("the auth filter is name-bound with @AdminApi, so it runs after resource matching")
