@@ -490,6 +490,7 @@ class WhatsAppCloudSendTest {
             "document",
             "sticker",
             "location",
+            "contacts",
             "reaction",
             "interactive",
             "template",
@@ -505,7 +506,8 @@ class WhatsAppCloudSendTest {
     assertThat(policy.maxMediaBytes())
         .containsEntry(MediaKind.IMAGE, 5L * 1024 * 1024)
         .containsEntry(MediaKind.DOCUMENT, 100L * 1024 * 1024)
-        .containsEntry(MediaKind.STICKER, 500L * 1024);
+        .containsEntry(MediaKind.STICKER, 100L * 1024)
+        .containsEntry(MediaKind.ANIMATED_STICKER, 500L * 1024);
   }
 
   @Test

@@ -311,7 +311,9 @@ class WhatsAppWebhookSamplesTest {
   }
 
   @Test
-  @DisplayName("failed status: code 131047 is WINDOW_CLOSED with title and details")
+  @DisplayName(
+      "failed status: code 131047 is WINDOW_CLOSED, explained in plain words, then Meta's title"
+          + " and details")
   void failedStatus() throws MalformedPayloadException {
     DeliveryUpdate failed = status("status-failed-131047.json");
     assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
@@ -320,8 +322,10 @@ class WhatsAppWebhookSamplesTest {
             new DeliveryUpdate.Failure(
                 "131047",
                 FailureReason.WINDOW_CLOSED,
-                "Re-engagement message: Message failed to send because more than 24 hours have"
-                    + " passed since the customer last replied to this number."));
+                "more than 24 hours have passed since the customer's last message, so only an"
+                    + " approved template can be sent now (WhatsApp 131047: Re-engagement message:"
+                    + " Message failed to send because more than 24 hours have passed since the"
+                    + " customer last replied to this number.)"));
   }
 
   @Test
