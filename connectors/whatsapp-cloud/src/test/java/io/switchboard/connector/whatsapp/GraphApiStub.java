@@ -38,12 +38,12 @@ final class GraphApiStub implements AutoCloseable {
 
   /** What the stub received. */
   record Received(
-      String method, String path, Map<String, List<String>> headers, String body, String query) {
-    /** The body as bytes (ISO-8859-1 keeps them 1:1). */
-    byte[] bytes() {
-      return body.getBytes(StandardCharsets.ISO_8859_1);
-    }
-  }
+      String method,
+      String path,
+      Map<String, List<String>> headers,
+      String body,
+      String query,
+      byte[] bytes) {}
 
   /** A fixed answer. */
   record Answer(int status, Map<String, String> headers, byte[] body, boolean hang) {
@@ -127,8 +127,9 @@ final class GraphApiStub implements AutoCloseable {
             exchange.getRequestMethod(),
             exchange.getRequestURI().getPath(),
             Map.copyOf(exchange.getRequestHeaders()),
-            new String(body, StandardCharsets.ISO_8859_1),
-            exchange.getRequestURI().getRawQuery());
+            new String(body, StandardCharsets.UTF_8),
+            exchange.getRequestURI().getRawQuery(),
+            body);
     received.add(request);
     Answer a = route(request);
     if (a.hang()) {

@@ -13,8 +13,6 @@ import io.switchboard.spi.PluginEnvironment;
 import io.switchboard.spi.RetryableException;
 import io.switchboard.spi.channel.ChannelConnector;
 import io.switchboard.spi.channel.OutboundMessage;
-import io.switchboard.spi.content.ContactCard;
-import io.switchboard.spi.content.Contacts;
 import io.switchboard.spi.content.Interactive;
 import io.switchboard.spi.content.Location;
 import io.switchboard.spi.content.MarkRead;
@@ -443,38 +441,6 @@ class WhatsAppCloudSendTest {
                     + " VAT\"},\"action\":{\"button\":\"Options\",\"sections\":[{\"title\":\"Fast\","
                     + "\"rows\":[{\"id\":\"x\",\"title\":\"Express\",\"description\":\"Next"
                     + " day\"}]}]}}"));
-  }
-
-  @Test
-  @DisplayName("contacts and media by reference are not implemented and never reach WhatsApp")
-  void notImplementedTypesAreRefused() {
-    Contacts contacts =
-        new Contacts(
-            List.of(
-                new ContactCard(
-                    "Amal",
-                    List.of(new ContactCard.Entry("CELL", "+97150")),
-                    null,
-                    null,
-                    null,
-                    null)));
-    assertThatThrownBy(() -> connector.send(send(contacts)))
-        .isInstanceOfSatisfying(
-            PermanentException.class,
-            e -> {
-              assertThat(e.code()).contains("not-implemented");
-              assertThat(e.reason()).isEqualTo(FailureReason.NOT_IMPLEMENTED);
-            })
-        .hasMessageContaining("contacts");
-    assertThatThrownBy(
-            () ->
-                connector.send(
-                    send(Media.byReference(MediaKind.IMAGE, "media:7f3a", "image/jpeg", null))))
-        .isInstanceOfSatisfying(
-            PermanentException.class,
-            e -> assertThat(e.reason()).isEqualTo(FailureReason.NOT_IMPLEMENTED))
-        .hasMessageContaining("image");
-    assertThat(graph.received()).isEmpty();
   }
 
   @Test
