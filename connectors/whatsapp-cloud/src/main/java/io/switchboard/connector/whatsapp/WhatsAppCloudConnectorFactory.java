@@ -20,10 +20,10 @@ import java.util.Optional;
 
 /**
  * Creates the two halves of the WhatsApp Cloud plugin: a {@link WhatsAppWebhookReceiver} per Meta
- * app ({@link #appOptions()}: app secret and verify token; one callback URL for all its numbers) (a
- * previous secret is accepted too during a rotation) and a {@link WhatsAppCloudConnector} per
- * business phone number ({@link #options()}; throughput, media limit and the business account for
- * templates are per number). Plugin id {@value #ID}; registered in {@code
+ * app ({@link #appOptions()}: app secret, verify token, and the previous secret during a rotation;
+ * one callback URL for all its numbers) and a {@link WhatsAppCloudConnector} per business phone
+ * number ({@link #options()}; throughput, media limit and the business account for templates are
+ * per number). Plugin id {@value #ID}; registered in {@code
  * META-INF/services/io.switchboard.spi.channel.ChannelConnectorFactory}.
  *
  * <p>All numbers share one pooled HTTP client, opened by {@link #init} (pool size from the factory
