@@ -29,6 +29,22 @@ final class GraphApiFailureClassifier {
 
   static final long PAIR_RATE_LIMIT_SECONDS = 6;
 
+  /** What was being done, for the failure's message. */
+  enum Operation {
+    SEND("send", "the message"),
+    MEDIA_DOWNLOAD("media download", "the media download"),
+    MEDIA_UPLOAD("media upload", "the media upload"),
+    TEMPLATE_SYNC("template list", "reading the message templates");
+
+    private final String action;
+    private final String object;
+
+    Operation(String action, String object) {
+      this.action = action;
+      this.object = object;
+    }
+  }
+
   private final JsonReaderFactory json;
   private final RetryAfter retryAfter;
 
@@ -43,6 +59,11 @@ final class GraphApiFailureClassifier {
    * @param body the response body, may be empty
    */
   PluginException classify(int status, String retryAfterHeader, String body) {
+    return classify(status, retryAfterHeader, body, Operation.SEND);
+  }
+
+  /** As {@link #classify(int, String, String)}, for another operation than a send. */
+  PluginException classify(int status, String retryAfterHeader, String body, Operation operation) {
     Optional<GraphApiError> error = GraphApiError.parse(body, json);
     String code = error.map(GraphApiError::code).orElse(null);
     String description = describe(status, error);
@@ -58,10 +79,13 @@ final class GraphApiFailureClassifier {
     FailureReason reason = reason(status, code, retryable);
     if (retryable) {
       return new RetryableException(
-          "WhatsApp send failed, try again later: " + description, null, retryAfter, reason);
+          "WhatsApp " + operation.action + " failed, try again later: " + description,
+          null,
+          retryAfter,
+          reason);
     }
     return new PermanentException(
-        "WhatsApp rejected the message: " + description,
+        "WhatsApp refused " + operation.object + ": " + description,
         null,
         code != null ? code : "http-" + status,
         reason);
@@ -85,20 +109,24 @@ final class GraphApiFailureClassifier {
     };
   }
 
+  /**
+   * The plain explanation of Meta's code first (for the agent), then what Meta said (for the
+   * admin): {@code <explanation>. WhatsApp said: HTTP 400, code 131047: <title>: <details>
+   * [fbtrace_id ...]}.
+   */
   private static String describe(int status, Optional<GraphApiError> error) {
     if (error.isEmpty()) {
       return "HTTP " + status + " without a Graph API error body";
     }
     GraphApiError e = error.get();
-    StringBuilder text = new StringBuilder("HTTP ").append(status);
+    StringBuilder text = new StringBuilder();
+    WhatsAppErrorCodes.explain(e.code())
+        .ifPresent(hint -> text.append(hint).append(". WhatsApp said: "));
+    text.append("HTTP ").append(status);
     if (e.code() != null) {
       text.append(", code ").append(e.code());
     }
     text.append(": ").append(e.readable());
-    String hint = WhatsAppErrorCodes.explain(e.code()).orElse(null);
-    if (hint != null) {
-      text.append(" (").append(hint).append(')');
-    }
     if (e.fbtraceId() != null) {
       text.append(" [fbtrace_id ").append(e.fbtraceId()).append(']');
     }

@@ -6,6 +6,7 @@ import io.switchboard.connector.whatsapp.model.SendMessageRequest;
 import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.channel.OutboundMessage;
+import io.switchboard.spi.content.Contacts;
 import io.switchboard.spi.content.Interactive;
 import io.switchboard.spi.content.Location;
 import io.switchboard.spi.content.MarkRead;
@@ -14,20 +15,17 @@ import io.switchboard.spi.content.MediaKind;
 import io.switchboard.spi.content.OutboundContent;
 import io.switchboard.spi.content.Reaction;
 import io.switchboard.spi.content.Template;
-import io.switchboard.spi.content.TemplateComponent;
-import io.switchboard.spi.content.TemplateParameter;
 import io.switchboard.spi.content.Text;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Writes an {@link OutboundMessage} as the Cloud API's send body. Everything it writes validates
- * against Meta's published contract (see WhatsAppCloudSendIT). What it cannot send properly is
- * refused with {@link FailureReason#NOT_IMPLEMENTED} before any call: shared contacts, and media
- * given by the engine's reference instead of a link (that needs an upload to WhatsApp first).
+ * against Meta's published contract (see WhatsAppCloudSendIT), except template {@code COPY_CODE}
+ * buttons, which the contract lacks and Meta's send guide documents. Media go by link or by the id
+ * {@link WhatsAppMediaUploader} returned; shared contacts are written by {@link
+ * ContactsMessageWriter}, templates by {@link TemplateMessageWriter}.
  */
 final class OutboundContentWriter {
 
@@ -41,21 +39,20 @@ final class OutboundContentWriter {
           "document",
           "sticker",
           "location",
+          "contacts",
           "reaction",
           "interactive",
           "template",
           "mark_read");
 
-  /** Template button kinds and the parameter type Meta wants for each. */
-  private static final Set<String> BUTTON_KINDS = Set.of("quick_reply", "url", "catalog");
-
-  /** amount_1000 is an int32 in Meta's contract. */
-  private static final BigDecimal MAX_AMOUNT_1000 = BigDecimal.valueOf(Integer.MAX_VALUE);
-
   private final SendMessageRequest requests;
+  private final ContactsMessageWriter contacts;
+  private final TemplateMessageWriter templates;
 
   OutboundContentWriter(SendMessageRequest requests) {
     this.requests = requests;
+    this.contacts = new ContactsMessageWriter(requests);
+    this.templates = new TemplateMessageWriter(requests, this::media);
   }
 
   /** The JSON body for this message. */
@@ -93,7 +90,10 @@ final class OutboundContentWriter {
       return requests.message(to, "interactive", interactive(interactive), reply);
     }
     if (content instanceof Template template) {
-      return requests.message(to, "template", template(template), reply);
+      return requests.message(to, "template", templates.template(template), reply);
+    }
+    if (content instanceof Contacts shared) {
+      return requests.message(to, "contacts", contacts.contacts(shared), reply);
     }
     throw notImplemented(content.type());
   }
@@ -106,17 +106,26 @@ final class OutboundContentWriter {
         FailureReason.NOT_IMPLEMENTED);
   }
 
-  private JsonObjectBuilder media(Media media) throws PermanentException {
-    if (media.link() == null) {
+  /**
+   * {@code {"link":...}} or {@code {"id":...}}: a reference must be a WhatsApp media id (digits),
+   * i.e. what {@code uploadMedia} returned.
+   */
+  JsonObjectBuilder media(Media media) throws PermanentException {
+    JsonObjectBuilder object;
+    if (media.link() != null) {
+      object = requests.object().add("link", media.link());
+    } else if (media.reference().matches("[0-9]{1,40}")) {
+      object = requests.object().add("id", media.reference());
+    } else {
       throw new PermanentException(
-          "sending WhatsApp "
-              + media.type()
-              + " by reference (uploading media to WhatsApp) is not implemented yet; give a link",
+          "\""
+              + media.reference()
+              + "\" is not a WhatsApp media id: upload the file to WhatsApp first (uploadMedia)"
+              + " or give a link",
           null,
-          "not-implemented",
-          FailureReason.NOT_IMPLEMENTED);
+          "invalid-media-id",
+          FailureReason.INVALID_CONTENT);
     }
-    JsonObjectBuilder object = requests.object().add("link", media.link());
     boolean captioned =
         media.kind() == MediaKind.IMAGE
             || media.kind() == MediaKind.VIDEO
@@ -188,107 +197,6 @@ final class OutboundContentWriter {
       action.add("button", interactive.listButton()).add("sections", sections);
     }
     return object.add("action", action);
-  }
-
-  private JsonObjectBuilder template(Template template) throws PermanentException {
-    JsonArrayBuilder components = requests.array();
-    for (TemplateComponent component : template.components()) {
-      components.add(component(component));
-    }
-    return requests
-        .object()
-        .add("name", template.name())
-        .add("language", requests.object().add("code", template.language()))
-        .add("components", components);
-  }
-
-  private JsonObjectBuilder component(TemplateComponent component) throws PermanentException {
-    JsonObjectBuilder object =
-        requests.object().add("type", component.part().name().toLowerCase(Locale.ROOT));
-    JsonArrayBuilder parameters = requests.array();
-    if (component.part() == TemplateComponent.Part.BUTTON) {
-      String kind = component.buttonKind() == null ? "quick_reply" : component.buttonKind();
-      if (!BUTTON_KINDS.contains(kind) || component.buttonIndex() < 0) {
-        throw new PermanentException(
-            "WhatsApp template buttons are quick_reply, url or catalog with an index; got "
-                + kind
-                + " at "
-                + component.buttonIndex(),
-            null,
-            "invalid-content",
-            FailureReason.INVALID_CONTENT);
-      }
-      object.add("sub_type", kind).add("index", Integer.toString(component.buttonIndex()));
-      for (TemplateParameter parameter : component.parameters()) {
-        String value = parameter instanceof TemplateParameter.TextValue t ? t.text() : null;
-        if (value == null) {
-          throw new PermanentException(
-              "WhatsApp template button parameters are text",
-              null,
-              "invalid-content",
-              FailureReason.INVALID_CONTENT);
-        }
-        parameters.add(
-            "quick_reply".equals(kind)
-                ? requests.object().add("type", "payload").add("payload", value)
-                : requests.object().add("type", "text").add("text", value));
-      }
-    } else {
-      for (TemplateParameter parameter : component.parameters()) {
-        parameters.add(parameter(parameter));
-      }
-    }
-    return object.add("parameters", parameters);
-  }
-
-  private JsonObjectBuilder parameter(TemplateParameter parameter) throws PermanentException {
-    JsonObjectBuilder object;
-    if (parameter instanceof TemplateParameter.TextValue t) {
-      object = requests.object().add("type", "text").add("text", t.text());
-    } else if (parameter instanceof TemplateParameter.CurrencyValue c) {
-      object =
-          requests
-              .object()
-              .add("type", "currency")
-              .add(
-                  "currency",
-                  requests
-                      .object()
-                      .add("fallback_value", c.fallback())
-                      .add("code", c.currency())
-                      .add("amount_1000", amount1000(c.amount())));
-    } else if (parameter instanceof TemplateParameter.DateTimeValue d) {
-      object =
-          requests
-              .object()
-              .add("type", "date_time")
-              .add("date_time", requests.object().add("fallback_value", d.fallback()));
-    } else {
-      Media media = ((TemplateParameter.MediaValue) parameter).media();
-      String type = media.kind().typeName();
-      if (!Set.of("image", "video", "document").contains(type)) {
-        throw new PermanentException(
-            "a WhatsApp template header takes an image, video or document, not " + type,
-            null,
-            "invalid-content",
-            FailureReason.INVALID_CONTENT);
-      }
-      object = requests.object().add("type", type).add(type, media(media));
-    }
-    return addIfPresent(object, "parameter_name", parameter.name());
-  }
-
-  private static long amount1000(BigDecimal amount) throws PermanentException {
-    BigDecimal scaled = amount.movePointRight(3);
-    if (scaled.abs().compareTo(MAX_AMOUNT_1000) > 0 || scaled.stripTrailingZeros().scale() > 0) {
-      throw new PermanentException(
-          "WhatsApp template amounts have at most 3 decimals and fit amount_1000 (int32): "
-              + amount.toPlainString(),
-          null,
-          "invalid-content",
-          FailureReason.INVALID_CONTENT);
-    }
-    return scaled.longValueExact();
   }
 
   /** The recipient in digits: the WhatsApp id, else the E.164 phone without its plus sign. */

@@ -1,5 +1,6 @@
 package io.switchboard.connector.whatsapp;
 
+import io.switchboard.spi.Attachment;
 import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
@@ -8,23 +9,25 @@ import io.switchboard.spi.channel.OutboundMessage;
 import io.switchboard.spi.channel.SendPolicy;
 import io.switchboard.spi.channel.SendReceipt;
 import io.switchboard.spi.channel.SendWindow;
+import io.switchboard.spi.channel.capability.TemplateCatalog;
 import io.switchboard.spi.content.MarkRead;
-import io.switchboard.spi.content.MediaKind;
+import io.switchboard.spi.content.Media;
 import io.switchboard.spi.content.OutboundContent;
 import io.switchboard.spi.content.Text;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * One WhatsApp Business phone number on the Cloud API ({@link #accountId()} = its phone number id).
  * Its webhooks come in through the {@link WhatsAppWebhookReceiver} of its Meta app.
  *
  * <ul>
- *   <li>Sends text (with link preview and quoting), media by link, location, reaction, reply
- *       buttons and lists, templates, and mark-as-read. Shared contacts and media by reference
- *       (upload) are not implemented yet and fail permanently with code {@code not-implemented}.
- *   <li>Media download ({@link #fetchMedia}) is not implemented yet (the SPI default says so).
+ *   <li>Sends text (with link preview and quoting), media by link or by uploaded id, location,
+ *       shared contacts, reaction, reply buttons and lists, templates, and mark-as-read.
+ *   <li>Downloads customers' media ({@link #fetchMedia}) and uploads files ({@link #uploadMedia}).
+ *   <li>Offers the {@link TemplateCatalog} of its WhatsApp Business Account when the account's
+ *       {@code whatsAppBusinessAccountId} is set.
  * </ul>
  *
  * <pre>{@code
@@ -49,51 +52,58 @@ public final class WhatsAppCloudConnector implements ChannelConnector {
   /** WhatsApp's limit for a text message body. */
   public static final int MAX_TEXT_LENGTH = 4096;
 
-  private static final long MB = 1024L * 1024;
+  /** The highest throughput Meta grants a number (after its automatic upgrade). */
+  public static final int MAX_MESSAGES_PER_SECOND = 1000;
 
-  /** What this connector sends, when, and how fast; media limits from Meta's media reference. */
-  static final SendPolicy POLICY =
-      new SendPolicy(
-          OutboundContentWriter.SENDABLE_TYPES,
-          InboundContentTranslator.INTERPRETED_TYPES,
-          List.of(
-              new SendWindow(
-                  "customer-service",
-                  SendWindow.Opener.CUSTOMER_MESSAGE,
-                  CUSTOMER_SERVICE_WINDOW,
-                  null),
-              new SendWindow(
-                  "free-entry-point",
-                  SendWindow.Opener.AD_REFERRAL,
-                  FREE_ENTRY_POINT_WINDOW,
-                  null)),
-          SendPolicy.OutsideWindows.TEMPLATES_ONLY,
-          DEFAULT_MESSAGES_PER_SECOND,
-          Duration.ofSeconds(GraphApiFailureClassifier.PAIR_RATE_LIMIT_SECONDS),
-          MAX_TEXT_LENGTH,
-          Map.of(
-              MediaKind.IMAGE, 5 * MB,
-              MediaKind.VIDEO, 16 * MB,
-              MediaKind.AUDIO, 16 * MB,
-              MediaKind.VOICE, 16 * MB,
-              MediaKind.DOCUMENT, 100 * MB,
-              MediaKind.STICKER, 500 * 1024L,
-              MediaKind.ANIMATED_STICKER, 500 * 1024L));
+  /** What a number sends, when, and how fast; media limits from Meta's media reference. */
+  static SendPolicy policy(int messagesPerSecond) {
+    return new SendPolicy(
+        OutboundContentWriter.SENDABLE_TYPES,
+        InboundContentTranslator.INTERPRETED_TYPES,
+        List.of(
+            new SendWindow(
+                "customer-service",
+                SendWindow.Opener.CUSTOMER_MESSAGE,
+                CUSTOMER_SERVICE_WINDOW,
+                null),
+            new SendWindow(
+                "free-entry-point", SendWindow.Opener.AD_REFERRAL, FREE_ENTRY_POINT_WINDOW, null)),
+        SendPolicy.OutsideWindows.TEMPLATES_ONLY,
+        messagesPerSecond,
+        Duration.ofSeconds(GraphApiFailureClassifier.PAIR_RATE_LIMIT_SECONDS),
+        MAX_TEXT_LENGTH,
+        WhatsAppMediaRules.MAX_BYTES);
+  }
 
   private final String connectionId;
   private final String phoneNumberId;
   private final OutboundContentWriter writer;
   private final WhatsAppGraphClient graph;
+  private final WhatsAppMediaFetcher media;
+  private final WhatsAppMediaUploader uploads;
+  private final TemplateCatalog templates;
+  private final SendPolicy policy;
 
+  /**
+   * @param templates the business account's templates, or {@code null} when no {@code
+   *     whatsAppBusinessAccountId} is configured
+   */
   WhatsAppCloudConnector(
       String connectionId,
       String phoneNumberId,
       OutboundContentWriter writer,
-      WhatsAppGraphClient graph) {
+      WhatsAppGraphClient graph,
+      WhatsAppMediaFetcher media,
+      TemplateCatalog templates,
+      int messagesPerSecond) {
     this.connectionId = connectionId;
     this.phoneNumberId = phoneNumberId;
     this.writer = writer;
     this.graph = graph;
+    this.media = media;
+    this.uploads = new WhatsAppMediaUploader(graph);
+    this.templates = templates;
+    this.policy = policy(messagesPerSecond);
   }
 
   @Override
@@ -104,7 +114,7 @@ public final class WhatsAppCloudConnector implements ChannelConnector {
   @Override
   public SendReceipt send(OutboundMessage message) throws RetryableException, PermanentException {
     OutboundContent content = message.content();
-    if (!POLICY.outboundTypes().contains(content.type())) {
+    if (!policy.outboundTypes().contains(content.type())) {
       throw OutboundContentWriter.notImplemented(content.type());
     }
     if (content instanceof Text text) {
@@ -139,8 +149,26 @@ public final class WhatsAppCloudConnector implements ChannelConnector {
   }
 
   @Override
+  public Attachment fetchMedia(Media inbound) throws RetryableException, PermanentException {
+    return media.fetch(inbound);
+  }
+
+  @Override
+  public String uploadMedia(Attachment file) throws RetryableException, PermanentException {
+    return uploads.upload(file);
+  }
+
+  @Override
+  public <T> Optional<T> capability(Class<T> type) {
+    if (type == TemplateCatalog.class && templates != null) {
+      return Optional.of(type.cast(templates));
+    }
+    return Optional.empty();
+  }
+
+  @Override
   public SendPolicy sendPolicy() {
-    return POLICY;
+    return policy;
   }
 
   /** Nothing to release: the HTTP pool belongs to the factory. */

@@ -10,6 +10,7 @@ import io.switchboard.spi.PluginOption;
 import io.switchboard.spi.channel.ChannelConnector;
 import io.switchboard.spi.channel.ChannelConnectorFactory;
 import io.switchboard.spi.channel.ChannelWebhookReceiver;
+import io.switchboard.spi.channel.capability.TemplateCatalog;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.spi.JsonProvider;
 import java.time.Duration;
@@ -19,9 +20,10 @@ import java.util.Optional;
 
 /**
  * Creates the two halves of the WhatsApp Cloud plugin: a {@link WhatsAppWebhookReceiver} per Meta
- * app ({@link #appOptions()}: app secret and verify token; one callback URL for all its numbers)
- * and a {@link WhatsAppCloudConnector} per business phone number ({@link #options()}). Plugin id
- * {@value #ID}; registered in {@code
+ * app ({@link #appOptions()}: app secret, verify token, and the previous secret during a rotation;
+ * one callback URL for all its numbers) and a {@link WhatsAppCloudConnector} per business phone
+ * number ({@link #options()}; throughput, media limit and the business account for templates are
+ * per number). Plugin id {@value #ID}; registered in {@code
  * META-INF/services/io.switchboard.spi.channel.ChannelConnectorFactory}.
  *
  * <p>All numbers share one pooled HTTP client, opened by {@link #init} (pool size from the factory
@@ -41,6 +43,9 @@ import java.util.Optional;
 public final class WhatsAppCloudConnectorFactory implements ChannelConnectorFactory {
 
   private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+
+  /** 100 MB, the largest file WhatsApp carries (a document). */
+  static final long DEFAULT_MAX_MEDIA_BYTES = 100L * 1024 * 1024;
 
   /** The factory setting that sizes the shared HTTP connection pool. */
   public static final String MAX_CONNECTIONS_SETTING = "max-connections";
@@ -78,6 +83,15 @@ public final class WhatsAppCloudConnectorFactory implements ChannelConnectorFact
                   + " the X-Hub-Signature-256 of every webhook")
           .labelled("App secret")
           .asSecret();
+  static final PluginOption PREVIOUS_APP_SECRET =
+      PluginOption.optional(
+              "previousAppSecret",
+              OptionType.STRING,
+              "During an app secret rotation: the secret before the reset, still accepted for"
+                  + " webhook signatures; remove it once Meta signs with the new secret",
+              null)
+          .labelled("Previous app secret")
+          .asSecret();
   static final PluginOption VERIFY_TOKEN =
       PluginOption.required(
               "verifyToken",
@@ -109,6 +123,50 @@ public final class WhatsAppCloudConnectorFactory implements ChannelConnectorFact
                     : Optional.empty();
               });
 
+  static final PluginOption BUSINESS_ACCOUNT_ID =
+      PluginOption.optional(
+              "whatsAppBusinessAccountId",
+              OptionType.STRING,
+              "ID of the WhatsApp Business Account the number belongs to (WhatsApp Manager >"
+                  + " Account tools, or App Dashboard > WhatsApp > API Setup); needed to sync"
+                  + " message templates",
+              null)
+          .labelled("WhatsApp Business Account ID")
+          .validatedBy(
+              v ->
+                  v.matches("[0-9]{1,30}")
+                      ? Optional.empty()
+                      : Optional.of("must be the numeric WhatsApp Business Account ID"));
+  static final PluginOption MESSAGES_PER_SECOND =
+      PluginOption.optional(
+              "messagesPerSecond",
+              OptionType.INTEGER,
+              "Messages per second this number may send: 80 by default, up to 1000 once Meta"
+                  + " has upgraded its throughput",
+              Integer.toString(WhatsAppCloudConnector.DEFAULT_MESSAGES_PER_SECOND))
+          .labelled("Messages per second")
+          .validatedBy(
+              v -> {
+                long rate = Long.parseLong(v.trim());
+                return rate < 1 || rate > WhatsAppCloudConnector.MAX_MESSAGES_PER_SECOND
+                    ? Optional.of(
+                        "must be from 1 to " + WhatsAppCloudConnector.MAX_MESSAGES_PER_SECOND)
+                    : Optional.empty();
+              });
+  static final PluginOption MAX_MEDIA_BYTES =
+      PluginOption.optional(
+              "maxMediaBytes",
+              OptionType.INTEGER,
+              "Largest customer media file downloaded, in bytes (default 100 MB, WhatsApp's"
+                  + " largest document); bigger files are refused as too large",
+              Long.toString(DEFAULT_MAX_MEDIA_BYTES))
+          .labelled("Largest media download (bytes)")
+          .validatedBy(
+              v ->
+                  Long.parseLong(v.trim()) < 1
+                      ? Optional.of("must be at least 1")
+                      : Optional.empty());
+
   @Override
   public String id() {
     return ID;
@@ -125,12 +183,19 @@ public final class WhatsAppCloudConnectorFactory implements ChannelConnectorFact
 
   @Override
   public List<PluginOption> appOptions() {
-    return List.of(APP_SECRET, VERIFY_TOKEN);
+    return List.of(APP_SECRET, VERIFY_TOKEN, PREVIOUS_APP_SECRET);
   }
 
   @Override
   public List<PluginOption> options() {
-    return List.of(PHONE_NUMBER_ID, ACCESS_TOKEN, GRAPH_API_BASE_URL, REQUEST_TIMEOUT);
+    return List.of(
+        PHONE_NUMBER_ID,
+        ACCESS_TOKEN,
+        BUSINESS_ACCOUNT_ID,
+        MESSAGES_PER_SECOND,
+        MAX_MEDIA_BYTES,
+        GRAPH_API_BASE_URL,
+        REQUEST_TIMEOUT);
   }
 
   @Override
@@ -152,7 +217,9 @@ public final class WhatsAppCloudConnectorFactory implements ChannelConnectorFact
     return new WhatsAppWebhookReceiver(
         context.connectionId(),
         config.string(VERIFY_TOKEN.name()),
-        new HubSignatureVerifier(config.string(APP_SECRET.name())),
+        new HubSignatureVerifier(
+            config.string(APP_SECRET.name()),
+            config.optional(PREVIOUS_APP_SECRET.name()).orElse(null)),
         new WhatsAppWebhookParser(readers));
   }
 
@@ -169,11 +236,19 @@ public final class WhatsAppCloudConnectorFactory implements ChannelConnectorFact
             pool().client(),
             readers,
             new GraphApiFailureClassifier(readers, context.clock()));
+    TemplateCatalog templates =
+        config
+            .optional(BUSINESS_ACCOUNT_ID.name())
+            .map(waba -> (TemplateCatalog) new WhatsAppTemplateCatalog(graph, waba))
+            .orElse(null);
     return new WhatsAppCloudConnector(
         context.connectionId(),
         phoneNumberId,
         new OutboundContentWriter(new SendMessageRequest(json)),
-        graph);
+        graph,
+        new WhatsAppMediaFetcher(graph, config.integer(MAX_MEDIA_BYTES.name())),
+        templates,
+        (int) config.integer(MESSAGES_PER_SECOND.name()));
   }
 
   /** The shared pool, opened with the default size when {@link #init} was not called. */

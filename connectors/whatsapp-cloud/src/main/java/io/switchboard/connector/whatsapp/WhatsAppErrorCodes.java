@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * WhatsAppErrorCodes.reason("131047")   // WINDOW_CLOSED
- * WhatsAppErrorCodes.explain("131047")  // "more than 24 hours since the customer's last message..."
+ * WhatsAppErrorCodes.explain("131047")  // "more than 24 hours have passed since the customer's..."
  * }</pre>
  *
  * <p>Source: Meta's Cloud API error codes page
@@ -31,126 +31,130 @@ public final class WhatsAppErrorCodes {
 
   private static final Map<String, Meaning> CODES =
       Map.ofEntries(
-          entry("0", FailureReason.AUTH_FAILED, "the access token could not be used"),
-          entry("3", FailureReason.ACCOUNT_PROBLEM, "the app lacks a capability for this call"),
+          entry(
+              "0",
+              FailureReason.AUTH_FAILED,
+              "WhatsApp did not accept the channel's access token; an administrator must enter a new accessToken for this channel"),
+          entry(
+              "3",
+              FailureReason.ACCOUNT_PROBLEM,
+              "the Meta app behind this channel is not allowed to do this; an administrator must check the app's WhatsApp permissions"),
           entry(
               "4",
               FailureReason.RATE_LIMITED,
-              "the app made too many calls: Meta's application request limit is reached"),
+              "the Meta app made too many requests in a short time; the message will be retried shortly"),
           entry(
               "10",
               FailureReason.AUTH_FAILED,
-              "permission denied: the token lacks whatsapp_business_messaging for this number"),
+              "the channel's access token is not allowed to send from this number; an administrator must give it the whatsapp_business_messaging permission"),
           entry(
               "100",
               FailureReason.INVALID_CONTENT,
-              "WhatsApp rejected a parameter of the request (invalid or unsupported value)"),
+              "WhatsApp refused part of the message as invalid (for example a wrong number format or an unsupported value)"),
           entry(
               "190",
               FailureReason.AUTH_FAILED,
-              "the access token is invalid or expired: renew the accessToken option of this"
-                  + " channel"),
+              "the channel's access token has expired or was revoked, so nothing can be sent; an administrator must renew the accessToken option of this channel"),
           entry(
               "200",
               FailureReason.AUTH_FAILED,
-              "the token lacks a permission this call needs (whatsapp_business_messaging)"),
+              "the channel's access token lacks a permission it needs (whatsapp_business_messaging); an administrator must fix the token"),
           entry(
               "368",
               FailureReason.ACCOUNT_PROBLEM,
-              "the account is temporarily blocked for policy violations"),
+              "WhatsApp has temporarily blocked this business account for policy violations"),
           entry(
               "80007",
               FailureReason.RATE_LIMITED,
-              "rate limit of the WhatsApp Business Account reached"),
+              "the WhatsApp Business Account reached its request limit; the message will be retried shortly"),
           entry(
               "130429",
               FailureReason.RATE_LIMITED,
-              "throughput limit of the business number reached (80 messages per second by"
-                  + " default)"),
+              "this number is sending faster than WhatsApp allows (80 messages per second by default); the message will be retried shortly"),
           entry(
               "130472",
               FailureReason.RECIPIENT_UNREACHABLE,
-              "the customer's number is part of a Meta experiment and did not get this marketing"
-                  + " message"),
-          entry("131000", FailureReason.OTHER, "something went wrong at WhatsApp"),
+              "WhatsApp held this marketing message back because the customer is part of a Meta experiment"),
+          entry(
+              "131000",
+              FailureReason.OTHER,
+              "something went wrong at WhatsApp; try again, and contact support if it keeps happening"),
           entry(
               "131005",
               FailureReason.AUTH_FAILED,
-              "access denied: the token lacks a permission for this number"),
+              "the channel's access token is not allowed to use this number; an administrator must check its permissions"),
           entry(
               "131008",
               FailureReason.INVALID_CONTENT,
-              "a required parameter of the message is missing"),
+              "the message is missing something WhatsApp requires"),
           entry(
               "131009",
               FailureReason.INVALID_CONTENT,
-              "a parameter of the message has an invalid value"),
-          entry("131016", FailureReason.UNAVAILABLE, "WhatsApp is overloaded; try again later"),
+              "part of the message has a value WhatsApp does not accept"),
+          entry(
+              "131016",
+              FailureReason.UNAVAILABLE,
+              "WhatsApp is overloaded right now; the message will be retried later"),
           entry(
               "131021",
               FailureReason.INVALID_CONTENT,
-              "the recipient is the business number itself"),
+              "the message was addressed to the business number itself"),
           entry(
               "131026",
               FailureReason.RECIPIENT_UNREACHABLE,
-              "the message is undeliverable (the number may not be on WhatsApp, has an old app"
-                  + " version, or has not accepted the latest terms)"),
+              "WhatsApp could not deliver the message: the customer's number may not be on WhatsApp, their app may be too old, or they have not accepted WhatsApp's latest terms"),
           entry(
               "131031",
               FailureReason.ACCOUNT_PROBLEM,
-              "the business account is locked (policy violation or verification failure)"),
+              "the WhatsApp Business Account is locked (a policy violation or a failed verification); an administrator must check WhatsApp Manager"),
           entry(
               "131042",
               FailureReason.ACCOUNT_PROBLEM,
-              "a payment problem on the WhatsApp Business Account"),
+              "there is a payment problem on the WhatsApp Business Account; an administrator must check its payment method"),
           entry(
               "131045",
               FailureReason.ACCOUNT_PROBLEM,
-              "the phone number is not correctly registered (certificate problem)"),
+              "the business number is not correctly registered with WhatsApp; an administrator must register it again"),
           entry(
               "131047",
               FailureReason.WINDOW_CLOSED,
-              "more than 24 hours since the customer's last message: only an approved template"
-                  + " can be sent now"),
+              "more than 24 hours have passed since the customer's last message, so only an approved template can be sent now"),
           entry(
               "131048",
               FailureReason.RATE_LIMITED,
-              "spam rate limit reached: too many messages from this number were blocked or"
-                  + " reported"),
+              "WhatsApp is limiting this number because many of its messages were blocked or reported as spam; sending will be retried later, and fewer unsolicited messages help"),
           entry(
               "131049",
               FailureReason.RATE_LIMITED,
-              "WhatsApp held this marketing message back to protect the customer's experience"
-                  + " (per-user marketing limit); try again later"),
+              "WhatsApp held this marketing message back because the customer has recently received many marketing messages; try again later"),
           entry(
               "131050",
               FailureReason.RECIPIENT_UNREACHABLE,
-              "the customer stopped marketing messages from this business"),
+              "the customer has stopped marketing messages from this business"),
           entry(
               "131051",
               FailureReason.UNSUPPORTED_CONTENT,
-              "WhatsApp does not support this message type"),
+              "WhatsApp does not support this kind of message"),
           entry(
               "131052",
               FailureReason.MEDIA_PROBLEM,
-              "the customer's media could not be downloaded"),
+              "the customer's file could not be downloaded from WhatsApp; ask them to send it again"),
           entry(
               "131053",
               FailureReason.MEDIA_PROBLEM,
-              "the media could not be uploaded (unsupported type, too large, or the link could"
-                  + " not be fetched)"),
+              "the file could not be uploaded to WhatsApp: its type is not supported, it is too large, or its link could not be opened"),
           entry(
               "131056",
               FailureReason.RATE_LIMITED,
-              "pair rate limit reached: too many messages to the same customer in a short time"),
+              "too many messages were sent to this customer in a short time; the message will be sent again in a few seconds"),
           entry(
               "131057",
               FailureReason.ACCOUNT_PROBLEM,
-              "the business account is in maintenance mode"),
+              "the WhatsApp Business Account is in maintenance mode; try again later"),
           entry(
               "132000",
               FailureReason.TEMPLATE_PROBLEM,
-              "the number of template parameters does not match the approved template"),
+              "the template was sent with a different number of values than it was approved with"),
           entry(
               "132001",
               FailureReason.TEMPLATE_PROBLEM,
@@ -158,7 +162,7 @@ public final class WhatsAppErrorCodes {
           entry(
               "132005",
               FailureReason.TEMPLATE_PROBLEM,
-              "the template text with its parameters is too long"),
+              "the template's text is too long once its values are filled in"),
           entry(
               "132007",
               FailureReason.TEMPLATE_PROBLEM,
@@ -166,18 +170,27 @@ public final class WhatsAppErrorCodes {
           entry(
               "132012",
               FailureReason.TEMPLATE_PROBLEM,
-              "a template parameter has the wrong format"),
-          entry("132015", FailureReason.TEMPLATE_PROBLEM, "the template is paused for low quality"),
-          entry("132016", FailureReason.TEMPLATE_PROBLEM, "the template is disabled"),
+              "a value given to the template has the wrong format (for example text where a date or an image is expected)"),
+          entry(
+              "132015",
+              FailureReason.TEMPLATE_PROBLEM,
+              "the template is paused because customers rated it poorly; choose another template"),
+          entry(
+              "132016",
+              FailureReason.TEMPLATE_PROBLEM,
+              "the template is disabled because customers rated it poorly; choose another template"),
           entry(
               "133004",
               FailureReason.UNAVAILABLE,
-              "the WhatsApp server is temporarily unavailable"),
+              "WhatsApp's server is temporarily unavailable; the message will be retried later"),
           entry(
               "133010",
               FailureReason.ACCOUNT_PROBLEM,
-              "the business phone number is not registered on the Cloud API"),
-          entry("135000", FailureReason.OTHER, "a generic user error at WhatsApp"));
+              "the business number is not registered on the WhatsApp Cloud API; an administrator must register it"),
+          entry(
+              "135000",
+              FailureReason.OTHER,
+              "WhatsApp refused the message for an unspecified reason; check the message and try again"));
 
   private WhatsAppErrorCodes() {}
 
@@ -199,8 +212,8 @@ public final class WhatsAppErrorCodes {
   }
 
   /**
-   * A short explanation of a WhatsApp error code in plain words, for admins and agents; empty for
-   * codes this connector does not know.
+   * A short explanation of a WhatsApp error code in plain English for the agent (what happened, and
+   * what happens next or who must act); empty for codes this connector does not know.
    */
   public static Optional<String> explain(String code) {
     if (code == null) {
@@ -211,7 +224,9 @@ public final class WhatsAppErrorCodes {
       return Optional.of(meaning.explanation());
     }
     return isTemplateCode(code)
-        ? Optional.of("the template or its parameters do not fit what was approved")
+        ? Optional.of(
+            "the template or the values given to it do not match what WhatsApp approved; check"
+                + " the template and its values")
         : Optional.empty();
   }
 

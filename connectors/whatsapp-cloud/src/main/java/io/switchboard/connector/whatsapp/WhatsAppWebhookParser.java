@@ -1,8 +1,7 @@
 package io.switchboard.connector.whatsapp;
 
-import static io.switchboard.connector.whatsapp.model.LenientJson.bool;
-import static io.switchboard.connector.whatsapp.model.LenientJson.object;
-import static io.switchboard.connector.whatsapp.model.LenientJson.text;
+import static io.switchboard.connector.whatsapp.UnreadableParts.unreadable;
+import static io.switchboard.connector.whatsapp.UnreadableParts.why;
 
 import io.switchboard.connector.whatsapp.model.UnreadablePartException;
 import io.switchboard.connector.whatsapp.model.WebhookChange;
@@ -16,18 +15,11 @@ import io.switchboard.spi.channel.CustomerMessage;
 import io.switchboard.spi.channel.DeliveryStatus;
 import io.switchboard.spi.channel.DeliveryUpdate;
 import io.switchboard.spi.channel.InboundEvent;
-import io.switchboard.spi.channel.MessageContext;
-import io.switchboard.spi.channel.Referral;
 import io.switchboard.spi.channel.UnreadableEvent;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +29,10 @@ import java.util.Set;
  * Turns a WhatsApp webhook body into channel-neutral events, in body order: every message of every
  * {@code messages} change becomes a {@link CustomerMessage}, every status with a known value a
  * {@link DeliveryUpdate}, each with its change's {@code metadata.phone_number_id} as account id
- * (one Meta app delivers all its numbers to one callback; the engine routes by account).
+ * (one Meta app delivers all its numbers to one callback; the engine routes by account). Echoes and
+ * history of a number shared with the WhatsApp Business app are read by {@link
+ * BusinessMessageReader}, template changes by {@link TemplateUpdateReader}; other fields give no
+ * events.
  *
  * <p>A message or status that cannot be read (no id, wrong shape, no account) becomes an {@link
  * UnreadableEvent} of its own, keyed {@code unreadable:<entry>:<change>:<kind><index>:<digest>}
@@ -50,6 +45,7 @@ final class WhatsAppWebhookParser {
 
   private final JsonReaderFactory json;
   private final InboundContentTranslator contents = new InboundContentTranslator();
+  private final BusinessMessageReader business = new BusinessMessageReader(contents);
 
   WhatsAppWebhookParser(JsonReaderFactory json) {
     this.json = json;
@@ -60,7 +56,7 @@ final class WhatsAppWebhookParser {
     List<InboundEvent> events = new ArrayList<>();
     for (WebhookNotification.BadPart bad : notification.badEntries()) {
       events.add(
-          unreadable(
+          UnreadableParts.unreadable(
               "",
               "unreadable:" + bad.key(),
               bad.path() + " is not shaped like a WhatsApp entry or change",
@@ -68,53 +64,77 @@ final class WhatsAppWebhookParser {
     }
     for (WebhookChange change : notification.changes()) {
       String position = "unreadable:" + change.entryIndex() + ":" + change.changeIndex() + ":";
-      for (int m = 0; m < change.messages().size(); m++) {
-        JsonValue element = change.messages().get(m);
-        try {
-          events.add(customerMessage(WebhookMessage.read(element), change));
-        } catch (UnreadablePartException | RuntimeException e) {
-          events.add(
-              unreadable(
-                  change.phoneNumberId(),
-                  position + "message" + m,
-                  change.path() + ".value.messages[" + m + "]: " + why(e),
-                  element));
-        }
-      }
-      for (int s = 0; s < change.statuses().size(); s++) {
-        JsonValue element = change.statuses().get(s);
-        try {
-          deliveryUpdate(WebhookStatus.read(element), change).ifPresent(events::add);
-        } catch (UnreadablePartException | RuntimeException e) {
-          events.add(
-              unreadable(
-                  change.phoneNumberId(),
-                  position + "status" + s,
-                  change.path() + ".value.statuses[" + s + "]: " + why(e),
-                  element));
-        }
+      switch (change.field()) {
+        case "messages" -> messages(change, position, events);
+        case "smb_message_echoes" -> business.echoes(change, position, events);
+        case "history" -> business.history(change, position, events);
+        default -> templateUpdate(change, position, events);
       }
     }
     return events;
   }
 
-  private CustomerMessage customerMessage(WebhookMessage message, WebhookChange change)
+  private void messages(WebhookChange change, String position, List<InboundEvent> events) {
+    List<WebhookContact> contacts = change.contacts();
+    List<JsonValue> messages = change.elements("messages");
+    for (int m = 0; m < messages.size(); m++) {
+      JsonValue element = messages.get(m);
+      try {
+        events.add(customerMessage(WebhookMessage.read(element), change, contacts));
+      } catch (UnreadablePartException | RuntimeException e) {
+        events.add(
+            unreadable(
+                change.phoneNumberId(),
+                position + "message" + m,
+                change.path() + ".value.messages[" + m + "]: " + why(e),
+                element));
+      }
+    }
+    List<JsonValue> statuses = change.elements("statuses");
+    for (int s = 0; s < statuses.size(); s++) {
+      JsonValue element = statuses.get(s);
+      try {
+        deliveryUpdate(WebhookStatus.read(element), change).ifPresent(events::add);
+      } catch (UnreadablePartException | RuntimeException e) {
+        events.add(
+            unreadable(
+                change.phoneNumberId(),
+                position + "status" + s,
+                change.path() + ".value.statuses[" + s + "]: " + why(e),
+                element));
+      }
+    }
+  }
+
+  private static void templateUpdate(
+      WebhookChange change, String position, List<InboundEvent> events) {
+    try {
+      events.add(TemplateUpdateReader.read(change));
+    } catch (UnreadablePartException | RuntimeException e) {
+      events.add(
+          unreadable(
+              change.entryId(),
+              position + "template",
+              change.path() + " (" + change.field() + "): " + why(e),
+              change.value()));
+    }
+  }
+
+  private CustomerMessage customerMessage(
+      WebhookMessage message, WebhookChange change, List<WebhookContact> contacts)
       throws UnreadablePartException {
     return new CustomerMessage(
         message.id(),
         account(change),
-        sender(message, change.contacts()),
+        sender(message, contacts),
         Instant.ofEpochSecond(message.timestamp()),
         contents.translate(message),
-        context(message.json()),
+        MessageContextReader.context(message.json()),
         message.json().toString());
   }
 
   private static String account(WebhookChange change) throws UnreadablePartException {
-    if (change.phoneNumberId() == null) {
-      throw new UnreadablePartException("the change has no \"metadata.phone_number_id\"");
-    }
-    return change.phoneNumberId();
+    return BusinessMessageReader.account(change);
   }
 
   /**
@@ -159,28 +179,6 @@ final class WhatsAppWebhookParser {
         List.copyOf(others));
   }
 
-  private static MessageContext context(JsonObject message) {
-    JsonObject context = object(message, "context");
-    JsonObject referral = object(message, "referral");
-    if (context == null && referral == null) {
-      return MessageContext.NONE;
-    }
-    return new MessageContext(
-        text(context, "id"),
-        bool(context, "forwarded"),
-        bool(context, "frequently_forwarded"),
-        referral == null
-            ? null
-            : new Referral(
-                text(referral, "source_type"),
-                text(referral, "source_id"),
-                text(referral, "source_url"),
-                text(referral, "headline"),
-                text(referral, "body"),
-                text(referral, "media_type"),
-                text(referral, "ctwa_clid")));
-  }
-
   private static Optional<DeliveryUpdate> deliveryUpdate(WebhookStatus status, WebhookChange change)
       throws UnreadablePartException {
     DeliveryStatus value =
@@ -212,34 +210,23 @@ final class WhatsAppWebhookParser {
             status.pricingCategory()));
   }
 
-  private static String errorMessage(WebhookStatus status) {
-    if (status.errorTitle() == null) {
-      return status.errorDetails();
-    }
-    return status.errorDetails() == null
-        ? status.errorTitle()
-        : status.errorTitle() + ": " + status.errorDetails();
-  }
-
-  /** The reason of an unreadable part; for an unexpected exception, its type too. */
-  private static String why(Exception e) {
-    return e instanceof UnreadablePartException ? e.getMessage() : "unexpected shape: " + e;
-  }
-
-  private static UnreadableEvent unreadable(
-      String accountId, String position, String reason, JsonValue element) {
-    String raw = element == null ? "null" : element.toString();
-    return new UnreadableEvent(accountId, position + ":" + digest(raw), reason, raw);
-  }
-
-  /** The first 16 hex digits of SHA-256 of the event's JSON. */
-  private static String digest(String raw) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JDK", e);
-    }
+  /**
+   * The plain explanation of the code (for the agent), then Meta's title and details: {@code more
+   * than 24 hours ... (WhatsApp 131047: Re-engagement message: Message failed to send ...)}.
+   */
+  static String errorMessage(WebhookStatus status) {
+    String meta =
+        status.errorTitle() == null
+            ? status.errorDetails()
+            : status.errorDetails() == null || status.errorDetails().equals(status.errorTitle())
+                ? status.errorTitle()
+                : status.errorTitle() + ": " + status.errorDetails();
+    String said =
+        "WhatsApp"
+            + (status.errorCode() == null ? "" : " " + status.errorCode())
+            + (meta == null ? "" : ": " + meta);
+    return WhatsAppErrorCodes.explain(status.errorCode())
+        .map(plain -> plain + " (" + said + ")")
+        .orElse(meta == null ? said : meta);
   }
 }

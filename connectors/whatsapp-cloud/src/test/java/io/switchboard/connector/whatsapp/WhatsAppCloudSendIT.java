@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.switchboard.connector.whatsapp.testing.WhatsAppContractSamples;
 import io.switchboard.connector.whatsapp.testing.WhatsAppContractSamples.SendCase;
+import io.switchboard.spi.Attachment;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.PluginConfig;
 import io.switchboard.spi.PluginContext;
 import io.switchboard.spi.channel.ChannelConnector;
 import io.switchboard.spi.channel.OutboundMessage;
 import io.switchboard.spi.channel.SendReceipt;
+import io.switchboard.spi.channel.capability.TemplateCatalog;
+import io.switchboard.spi.channel.capability.TemplateDefinition;
+import io.switchboard.spi.content.ContactCard;
+import io.switchboard.spi.content.Contacts;
 import io.switchboard.spi.content.Interactive;
 import io.switchboard.spi.content.Location;
 import io.switchboard.spi.content.MarkRead;
@@ -189,6 +194,110 @@ class WhatsAppCloudSendIT {
                         List.of(
                             new Interactive.Option("x", "Express", "Next day"),
                             new Interactive.Option("s", "Standard", null)))))));
+  }
+
+  @Test
+  @DisplayName(
+      "media by uploaded id (image, document, voice) and shared contacts are valid requests")
+  void mediaByIdAndContactsAreAccepted() {
+    sendOrFail(
+        content(Media.byReference(MediaKind.IMAGE, "1013859600285441", "image/jpeg", "Lid")));
+    sendOrFail(
+        content(
+            Media.byReference(MediaKind.DOCUMENT, "1013859600285442", "application/pdf", "Invoice")
+                .withFileName("invoice.pdf")));
+    sendOrFail(content(Media.byReference(MediaKind.VOICE, "1013859600285443", "audio/ogg", null)));
+    sendOrFail(
+        content(
+            new Contacts(
+                List.of(
+                    new ContactCard(
+                        "Amal Haddad",
+                        List.of(
+                            new ContactCard.Entry("CELL", "+971 50 123 4567"),
+                            new ContactCard.Entry("WORK", "+971 4 555 0100")),
+                        List.of(new ContactCard.Entry("WORK", "amal@haddad.example")),
+                        List.of(new ContactCard.Entry("HOME", "12 Palm St, Dubai")),
+                        "Haddad Trading",
+                        "971501234567"),
+                    new ContactCard("Sam", null, null, null, null, "16505550000")))));
+    sendOrFail(
+        content(
+            new Template(
+                "order_update",
+                "en_US",
+                List.of(
+                    TemplateComponent.header(
+                        TemplateParameter.media(
+                            Media.byReference(MediaKind.DOCUMENT, "1013859600285442", null, null)
+                                .withFileName("invoice.pdf")))))));
+  }
+
+  @Test
+  @DisplayName("a media upload is a valid multipart request and its id comes back")
+  void mediaUploadIsAccepted() throws Exception {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0};
+    try {
+      String id =
+          connector.uploadMedia(new Attachment("lid.png", "image/png", png.length, null, png));
+      assertThat(id).isNotBlank();
+    } catch (PermanentException e) {
+      fail("the contract rejected the upload: " + e.getMessage() + "\n" + PRISM.recentOutput());
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "retrieving a media URL is a valid request (bearer token, user agent, phone_number_id)")
+  void mediaRetrieveIsAccepted() throws Exception {
+    WhatsAppGraphClient graph = graphClient();
+    WhatsAppGraphClient.Answer answer =
+        graph.get(
+            "/2621233374848975?phone_number_id=" + PHONE_NUMBER_ID,
+            GraphApiFailureClassifier.Operation.MEDIA_DOWNLOAD);
+    // The contract has many single-segment GET paths (/{Version}/{Media-ID},
+    // /{Version}/{Phone-Number-ID}, /{Version}/{WABA-ID}, ...) that Prism cannot tell apart, so it
+    // answers with another operation's example: what this proves is that the request (bearer
+    // token, User-Agent, query) is valid; the answer's shape is tested against MediaDouble. The
+    // download itself (GET of Meta's absolute lookaside URL with the same headers) cannot be
+    // expressed against the contract's /{Version}/{Media-URL} and is tested against MediaDouble.
+    assertThat(answer.status()).as(PRISM.recentOutput()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("the message_templates list is a valid request and the contract's example parses")
+  void templateListIsAccepted() throws Exception {
+    Map<String, String> config = new HashMap<>(WhatsAppCloudConnectorContractTest.accountConfig());
+    config.put("graphApiBaseUrl", PRISM.baseUrl());
+    config.put("whatsAppBusinessAccountId", "102290129340398");
+    try (ChannelConnector withWaba =
+        factory.create(
+            PluginConfig.of(factory.options(), config),
+            new PluginContext("wa-it-waba", Clock.systemUTC()))) {
+      List<TemplateDefinition> templates =
+          withWaba.capability(TemplateCatalog.class).orElseThrow().templates();
+      assertThat(templates).as(PRISM.recentOutput()).isNotEmpty();
+      assertThat(templates).extracting(TemplateDefinition::name).contains("hello_world");
+    } catch (PermanentException e) {
+      fail(
+          "the contract rejected the template list: "
+              + e.getMessage()
+              + "\n"
+              + PRISM.recentOutput());
+    }
+  }
+
+  private WhatsAppGraphClient graphClient() {
+    jakarta.json.JsonReaderFactory readers =
+        jakarta.json.spi.JsonProvider.provider().createReaderFactory(Map.of());
+    return new WhatsAppGraphClient(
+        PRISM.baseUrl(),
+        PHONE_NUMBER_ID,
+        "TEST_TOKEN",
+        Duration.ofSeconds(20),
+        factory.pool().client(),
+        readers,
+        new GraphApiFailureClassifier(readers, Clock.systemUTC()));
   }
 
   private static OutboundMessage content(OutboundContent content) {

@@ -13,8 +13,6 @@ import io.switchboard.spi.PluginEnvironment;
 import io.switchboard.spi.RetryableException;
 import io.switchboard.spi.channel.ChannelConnector;
 import io.switchboard.spi.channel.OutboundMessage;
-import io.switchboard.spi.content.ContactCard;
-import io.switchboard.spi.content.Contacts;
 import io.switchboard.spi.content.Interactive;
 import io.switchboard.spi.content.Location;
 import io.switchboard.spi.content.MarkRead;
@@ -446,38 +444,6 @@ class WhatsAppCloudSendTest {
   }
 
   @Test
-  @DisplayName("contacts and media by reference are not implemented and never reach WhatsApp")
-  void notImplementedTypesAreRefused() {
-    Contacts contacts =
-        new Contacts(
-            List.of(
-                new ContactCard(
-                    "Amal",
-                    List.of(new ContactCard.Entry("CELL", "+97150")),
-                    null,
-                    null,
-                    null,
-                    null)));
-    assertThatThrownBy(() -> connector.send(send(contacts)))
-        .isInstanceOfSatisfying(
-            PermanentException.class,
-            e -> {
-              assertThat(e.code()).contains("not-implemented");
-              assertThat(e.reason()).isEqualTo(FailureReason.NOT_IMPLEMENTED);
-            })
-        .hasMessageContaining("contacts");
-    assertThatThrownBy(
-            () ->
-                connector.send(
-                    send(Media.byReference(MediaKind.IMAGE, "media:7f3a", "image/jpeg", null))))
-        .isInstanceOfSatisfying(
-            PermanentException.class,
-            e -> assertThat(e.reason()).isEqualTo(FailureReason.NOT_IMPLEMENTED))
-        .hasMessageContaining("image");
-    assertThat(graph.received()).isEmpty();
-  }
-
-  @Test
   @DisplayName("the send policy lists exactly what send supports, with Meta's windows and limits")
   void sendPolicyMatchesSend() {
     var policy = connector.sendPolicy();
@@ -490,6 +456,7 @@ class WhatsAppCloudSendTest {
             "document",
             "sticker",
             "location",
+            "contacts",
             "reaction",
             "interactive",
             "template",
@@ -505,7 +472,8 @@ class WhatsAppCloudSendTest {
     assertThat(policy.maxMediaBytes())
         .containsEntry(MediaKind.IMAGE, 5L * 1024 * 1024)
         .containsEntry(MediaKind.DOCUMENT, 100L * 1024 * 1024)
-        .containsEntry(MediaKind.STICKER, 500L * 1024);
+        .containsEntry(MediaKind.STICKER, 100L * 1024)
+        .containsEntry(MediaKind.ANIMATED_STICKER, 500L * 1024);
   }
 
   @Test

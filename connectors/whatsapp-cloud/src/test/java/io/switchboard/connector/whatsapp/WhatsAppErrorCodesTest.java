@@ -46,4 +46,33 @@ class WhatsAppErrorCodesTest {
     assertThat(WhatsAppErrorCodes.reason(null)).isEqualTo(FailureReason.OTHER);
     assertThat(WhatsAppErrorCodes.reason("not a code")).isEqualTo(FailureReason.OTHER);
   }
+
+  @Test
+  @DisplayName("every code the issue lists is explained for an agent, in English, without jargon")
+  void issueCodesAreExplainedForAgents() {
+    java.util.List<String> codes =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "131047", "131026", "131051", "131053", "130429", "131056", "131048", "131049",
+                "190"));
+    for (int code = 132000; code <= 132016; code++) {
+      codes.add(Integer.toString(code));
+    }
+    for (String code : codes) {
+      assertThat(WhatsAppErrorCodes.explain(code))
+          .as(code)
+          .hasValueSatisfying(
+              e ->
+                  assertThat(e)
+                      .hasSizeGreaterThan(30)
+                      .doesNotContainIgnoringCase("parameter")
+                      .doesNotContainIgnoringCase("http")
+                      .doesNotContainIgnoringCase("json")
+                      .doesNotContainIgnoringCase("oauth")
+                      .as("one clause, joined into longer messages")
+                      .doesNotEndWith("."));
+    }
+    assertThat(WhatsAppErrorCodes.explain("131056")).get().asString().contains("few seconds");
+    assertThat(WhatsAppErrorCodes.explain("190")).get().asString().contains("administrator");
+  }
 }

@@ -35,6 +35,88 @@ class WhatsAppWebhookParserPropertyTest {
     parsesOrIsMalformed(body.getBytes(StandardCharsets.UTF_8));
   }
 
+  @Property(tries = 500)
+  void randomValuesOfEveryReadFieldNeverThrowAnythingElse(
+      @ForAll("readFields") String field, @ForAll("jsonValues") String value) {
+    parsesOrIsMalformed(
+        ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"time\":2,"
+                + "\"changes\":[{\"field\":\""
+                + field
+                + "\",\"value\":"
+                + value
+                + "}]}]}")
+            .getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Provide
+  Arbitrary<String> readFields() {
+    return Arbitraries.of(
+        "messages",
+        "smb_message_echoes",
+        "history",
+        "message_template_status_update",
+        "template_category_update",
+        "message_template_quality_update",
+        "smb_app_state_sync");
+  }
+
+  /**
+   * JSON values shaped like the new fields' values: objects with their keys (message_echoes,
+   * history, threads, messages, event, new_category, ...) holding random JSON.
+   */
+  @Provide
+  Arbitrary<String> jsonValues() {
+    Arbitrary<String> leaf =
+        Arbitraries.of(
+            "null",
+            "0",
+            "-7",
+            "1.5",
+            "true",
+            "\"\"",
+            "\"x\"",
+            "\"16505551234\"",
+            "\"wamid.A\"",
+            "{}",
+            "[]");
+    Arbitrary<String> keys =
+        Arbitraries.of(
+            "metadata",
+            "phone_number_id",
+            "message_echoes",
+            "history",
+            "threads",
+            "messages",
+            "id",
+            "from",
+            "to",
+            "timestamp",
+            "type",
+            "text",
+            "body",
+            "history_context",
+            "errors",
+            "event",
+            "message_template_id",
+            "message_template_name",
+            "new_category",
+            "correct_category",
+            "new_quality_score",
+            "reason",
+            "rejection_info",
+            "image");
+    return Arbitraries.lazyOf(
+        () -> leaf,
+        () -> leaf,
+        () ->
+            net.jqwik.api.Combinators.combine(keys, jsonValues())
+                .as((k, v) -> "\"" + k + "\":" + v)
+                .list()
+                .ofMaxSize(4)
+                .map(pairs -> "{" + String.join(",", pairs) + "}"),
+        () -> jsonValues().list().ofMaxSize(3).map(items -> "[" + String.join(",", items) + "]"));
+  }
+
   private void parsesOrIsMalformed(byte[] body) {
     try {
       Assertions.assertThat(parser.parse(body)).isNotNull();

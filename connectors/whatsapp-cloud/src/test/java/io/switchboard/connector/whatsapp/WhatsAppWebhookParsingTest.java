@@ -250,7 +250,11 @@ class WhatsAppWebhookParsingTest {
                 Instant.ofEpochSecond(3),
                 SHEENA,
                 new DeliveryUpdate.Failure(
-                    "131056", FailureReason.RATE_LIMITED, "Pair rate limit hit"),
+                    "131056",
+                    FailureReason.RATE_LIMITED,
+                    "too many messages were sent to this customer in a short time; the message"
+                        + " will be sent again in a few seconds (WhatsApp 131056: Pair rate limit"
+                        + " hit)"),
                 null));
   }
 

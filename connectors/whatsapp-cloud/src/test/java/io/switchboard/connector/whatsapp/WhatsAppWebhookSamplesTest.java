@@ -14,6 +14,7 @@ import io.switchboard.spi.channel.DeliveryUpdate;
 import io.switchboard.spi.channel.InboundEvent;
 import io.switchboard.spi.channel.MessageContext;
 import io.switchboard.spi.channel.Referral;
+import io.switchboard.spi.channel.TemplateUpdate;
 import io.switchboard.spi.content.ContactCard;
 import io.switchboard.spi.content.Contacts;
 import io.switchboard.spi.content.InteractiveReply;
@@ -55,6 +56,9 @@ class WhatsAppWebhookSamplesTest {
             new PluginContext("wa-test", Clock.systemUTC()));
   }
 
+  /** The WhatsApp Business Account id of the template samples (Meta's example value). */
+  private static final String SAMPLES_WABA_ID = "102290129340398";
+
   @AfterEach
   void close() {
     receiver.close();
@@ -73,7 +77,12 @@ class WhatsAppWebhookSamplesTest {
   void everySampleParses(String name) throws MalformedPayloadException {
     List<InboundEvent> events = receiver.parse(WhatsAppContractSamples.webhook(name));
     assertThat(events).isEqualTo(receiver.parse(WhatsAppContractSamples.webhook(name)));
-    assertThat(events).allSatisfy(e -> assertThat(e.accountId()).isEqualTo(OUR_NUMBER_ID));
+    assertThat(events)
+        .as("template changes belong to the business account (WABA), all else to the number")
+        .allSatisfy(
+            e ->
+                assertThat(e.accountId())
+                    .isEqualTo(e instanceof TemplateUpdate ? SAMPLES_WABA_ID : OUR_NUMBER_ID));
     events.stream()
         .filter(CustomerMessage.class::isInstance)
         .map(CustomerMessage.class::cast)
@@ -311,7 +320,9 @@ class WhatsAppWebhookSamplesTest {
   }
 
   @Test
-  @DisplayName("failed status: code 131047 is WINDOW_CLOSED with title and details")
+  @DisplayName(
+      "failed status: code 131047 is WINDOW_CLOSED, explained in plain words, then Meta's title"
+          + " and details")
   void failedStatus() throws MalformedPayloadException {
     DeliveryUpdate failed = status("status-failed-131047.json");
     assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
@@ -320,8 +331,10 @@ class WhatsAppWebhookSamplesTest {
             new DeliveryUpdate.Failure(
                 "131047",
                 FailureReason.WINDOW_CLOSED,
-                "Re-engagement message: Message failed to send because more than 24 hours have"
-                    + " passed since the customer last replied to this number."));
+                "more than 24 hours have passed since the customer's last message, so only an"
+                    + " approved template can be sent now (WhatsApp 131047: Re-engagement message:"
+                    + " Message failed to send because more than 24 hours have passed since the"
+                    + " customer last replied to this number.)"));
   }
 
   @Test

@@ -34,6 +34,15 @@ public final class SendMessageRequest {
    * @param replyTo the {@code wamid} to quote, or {@code null}
    */
   public String message(String to, String type, JsonObjectBuilder payload, String replyTo) {
+    return envelope(to, type, replyTo).add(type, payload).build().toString();
+  }
+
+  /** A message whose payload is an array, e.g. {@code "contacts":[...]}. */
+  public String message(String to, String type, JsonArrayBuilder payload, String replyTo) {
+    return envelope(to, type, replyTo).add(type, payload).build().toString();
+  }
+
+  private JsonObjectBuilder envelope(String to, String type, String replyTo) {
     JsonObjectBuilder message =
         json.createObjectBuilder()
             .add("messaging_product", "whatsapp")
@@ -43,7 +52,7 @@ public final class SendMessageRequest {
     if (replyTo != null) {
       message.add("context", json.createObjectBuilder().add("message_id", replyTo));
     }
-    return message.add(type, payload).build().toString();
+    return message;
   }
 
   /** Marks a customer's message read, optionally showing a typing indicator. */

@@ -1,7 +1,6 @@
 package io.switchboard.connector.whatsapp.model;
 
 import static io.switchboard.connector.whatsapp.model.LenientJson.object;
-import static io.switchboard.connector.whatsapp.model.LenientJson.objects;
 import static io.switchboard.connector.whatsapp.model.LenientJson.string;
 
 import io.switchboard.spi.MalformedPayloadException;
@@ -15,21 +14,32 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A WhatsApp webhook POST body ({@code object: whatsapp_business_account}), read leniently: unknown
- * fields are ignored, changes other than {@code messages} (account updates, groups, ...) are
- * skipped. Only what makes the whole body unusable is an error: not JSON, not an object, another
- * {@code object} kind, no {@code entry} array. Entries, changes, messages and statuses of the wrong
- * shape are handed on as they are, for the parser to report one by one.
+ * fields are ignored, changes of fields this connector does not read (account updates, groups, ...)
+ * are skipped. Only what makes the whole body unusable is an error: not JSON, not an object,
+ * another {@code object} kind, no {@code entry} array. Entries, changes, messages and statuses of
+ * the wrong shape are handed on as they are, for the parser to report one by one.
  *
- * @param changes the {@code messages} changes of all entries, in body order
- * @param badEntries entries or {@code messages} changes that are not objects: position and JSON
+ * @param changes the changes of the {@link #FIELDS} of all entries, in body order
+ * @param badEntries entries, or changes of those fields, that are not objects: position and JSON
  */
 public record WebhookNotification(List<WebhookChange> changes, List<BadPart> badEntries) {
 
   /** The value of {@code object} in WhatsApp Business Account webhooks. */
   public static final String OBJECT_KIND = "whatsapp_business_account";
+
+  /** The webhook fields this connector reads; others give no events. */
+  public static final Set<String> FIELDS =
+      Set.of(
+          "messages",
+          "smb_message_echoes",
+          "history",
+          "message_template_status_update",
+          "template_category_update",
+          "message_template_quality_update");
 
   /**
    * A part of the body that is not even shaped like an entry or a change.
@@ -90,38 +100,25 @@ public record WebhookNotification(List<WebhookChange> changes, List<BadPart> bad
       for (int c = 0; c < entryChanges.size(); c++) {
         JsonValue element = entryChanges.get(c);
         JsonObject change = element instanceof JsonObject o ? o : null;
-        if (change == null || !"messages".equals(string(change, "field"))) {
-          continue; // other fields (account updates, groups, ...) carry no messages
+        String field = string(change, "field");
+        if (change == null || field == null || !FIELDS.contains(field)) {
+          continue; // other fields (account updates, groups, ...) carry nothing we read
         }
         JsonObject value = object(change, "value");
         if (value == null) {
           bad.add(new BadPart("entry[" + e + "].changes[" + c + "]", e + ":" + c, change));
           continue;
         }
-        changes.add(readChange(e, c, value));
+        changes.add(
+            new WebhookChange(
+                e,
+                c,
+                field,
+                LenientJson.text(entry, "id"),
+                LenientJson.text(entry, "time"),
+                value));
       }
     }
     return new WebhookNotification(changes, bad);
-  }
-
-  private static WebhookChange readChange(int entry, int change, JsonObject value) {
-    List<WebhookContact> contacts = new ArrayList<>();
-    for (JsonObject contact : objects(value, "contacts")) {
-      WebhookContact read = WebhookContact.read(contact);
-      if (read != null) {
-        contacts.add(read);
-      }
-    }
-    return new WebhookChange(
-        entry,
-        change,
-        LenientJson.text(object(value, "metadata"), "phone_number_id"),
-        contacts,
-        elements(value, "messages"),
-        elements(value, "statuses"));
-  }
-
-  private static List<JsonValue> elements(JsonObject value, String key) {
-    return value.get(key) instanceof JsonArray array ? array : List.of();
   }
 }
