@@ -40,7 +40,8 @@ final class SandboxHarness implements AutoCloseable {
       "--status-delay-ms=20",
       "--webhook-backoff-ms=20",
       "--webhook-attempts=3",
-      "--webhook-timeout-ms=3000"
+      "--webhook-timeout-ms=3000",
+      "--service-window-hours=0"
     };
     String[] all = new String[flags.length + extraFlags.length];
     System.arraycopy(flags, 0, all, 0, flags.length);
