@@ -30,9 +30,4 @@ final class PairRateLimiter {
     theoreticalArrival.put(customer, tat + intervalMillis);
     return true;
   }
-
-  /** Forgets every customer's history (stats reset). */
-  synchronized void reset() {
-    theoreticalArrival.clear();
-  }
 }

@@ -48,12 +48,6 @@ final class SendGate {
     return windowFailure;
   }
 
-  /** Forgets the send history (with the stats). */
-  void reset() {
-    throughput.reset();
-    pairs.reset();
-  }
-
   private static GraphRefusal refuse(WhatsAppErrorCatalog.Entry error) {
     return new GraphRefusal(error.toGraphError());
   }

@@ -29,7 +29,7 @@ final class TemplateMessageValidator {
     Map<String, List<Map<String, Object>>> given = parametersByComponent(request);
 
     List<String> header = check(given.remove("header"), template.headerParameterCount(), "header");
-    checkHeaderFormat(template, header, given);
+    checkHeaderFormat(template, header);
     List<String> bodyValues = check(given.remove("body"), template.bodyParameterCount(), "body");
     List<String> buttons = buttons(template, given);
     if (!given.isEmpty()) {
@@ -112,8 +112,7 @@ final class TemplateMessageValidator {
     return values;
   }
 
-  private static void checkHeaderFormat(
-      MessageTemplate template, List<String> header, Map<String, List<Map<String, Object>>> given) {
+  private static void checkHeaderFormat(MessageTemplate template, List<String> header) {
     // display() already refused malformed parameters; here the type must match the format.
     String format = template.headerFormat();
     if (format == null || header.isEmpty()) {

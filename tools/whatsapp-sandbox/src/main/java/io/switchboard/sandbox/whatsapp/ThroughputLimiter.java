@@ -30,9 +30,4 @@ final class ThroughputLimiter {
     accepted.addLast(nowMillis);
     return true;
   }
-
-  /** Forgets every send (stats reset). */
-  synchronized void reset() {
-    accepted.clear();
-  }
 }
