@@ -34,29 +34,69 @@ public final class ChatLog {
     listeners.add(listener);
   }
 
-  /** Records a message the customer typed; it is {@code PENDING} until the bridge answers. */
-  public ChatMessage addCustomerMessage(WaId phone, String name, String text) {
+  /** Records a message the customer sent; it is {@code PENDING} until the bridge answers. */
+  public ChatMessage addCustomerMessage(WaId phone, String name, MessageContent content) {
     ChatMessage message;
     synchronized (this) {
       String shownName = name == null || name.isBlank() ? nameOf(phone) : name.strip();
       names.put(phone, shownName);
       message =
-          create(phone, ChatMessage.Direction.CUSTOMER, shownName, text, MessageStatus.PENDING);
+          create(phone, ChatMessage.Direction.CUSTOMER, shownName, content, MessageStatus.PENDING);
     }
     announce(message);
     return message;
   }
 
   /** Records a message the bridge sent through the Graph API; it starts {@code ACCEPTED}. */
-  public ChatMessage addBusinessMessage(WaId phone, String text) {
+  public ChatMessage addBusinessMessage(WaId phone, MessageContent content) {
+    return addFromBusiness(phone, ChatMessage.Direction.BUSINESS, content, MessageStatus.ACCEPTED);
+  }
+
+  /** Records a message the business sent from its WhatsApp Business app; it is {@code SENT}. */
+  public ChatMessage addBusinessAppMessage(WaId phone, MessageContent content) {
+    return addFromBusiness(phone, ChatMessage.Direction.BUSINESS_APP, content, MessageStatus.SENT);
+  }
+
+  private ChatMessage addFromBusiness(
+      WaId phone, ChatMessage.Direction direction, MessageContent content, MessageStatus status) {
     ChatMessage message;
     synchronized (this) {
-      message =
-          create(
-              phone, ChatMessage.Direction.BUSINESS, nameOf(phone), text, MessageStatus.ACCEPTED);
+      message = create(phone, direction, nameOf(phone), content, status);
     }
     announce(message);
     return message;
+  }
+
+  /**
+   * Shows a reaction on the message it reacts to; an empty emoji removes it.
+   *
+   * @param side {@code customer} or {@code business}
+   * @return false if the sandbox does not know the message
+   */
+  public boolean react(String targetWamid, String side, String emoji) {
+    return replace(targetWamid, current -> current.withReaction(side, emoji));
+  }
+
+  /** Marks a business message failed after acceptance, with Meta's error object. */
+  public boolean fail(String wamid, Map<String, Object> error) {
+    return replace(
+        wamid,
+        current ->
+            current.status().canAdvanceTo(MessageStatus.FAILED) ? current.failedWith(error) : null);
+  }
+
+  private boolean replace(String wamid, java.util.function.UnaryOperator<ChatMessage> change) {
+    ChatMessage changed;
+    synchronized (this) {
+      ChatMessage current = byWamid.get(wamid);
+      changed = current == null ? null : change.apply(current);
+      if (changed == null) {
+        return false;
+      }
+      byWamid.put(wamid, changed);
+    }
+    announce(changed);
+    return true;
   }
 
   /** The message with this id, if the sandbox saw it. */
@@ -128,11 +168,26 @@ public final class ChatLog {
   }
 
   private ChatMessage create(
-      WaId phone, ChatMessage.Direction direction, String name, String text, MessageStatus status) {
+      WaId phone,
+      ChatMessage.Direction direction,
+      String name,
+      MessageContent content,
+      MessageStatus status) {
     Instant now = clock.instant();
     ChatMessage message =
         new ChatMessage(
-            wamids.next(), phone, direction, name, text, now, status, null, false, null);
+            wamids.next(),
+            phone,
+            direction,
+            name,
+            content,
+            now,
+            status,
+            null,
+            false,
+            null,
+            Map.of(),
+            null);
     byWamid.put(message.wamid(), message);
     return message;
   }

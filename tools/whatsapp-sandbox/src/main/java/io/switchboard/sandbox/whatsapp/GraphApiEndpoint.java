@@ -6,88 +6,162 @@ import io.switchboard.sandbox.whatsapp.json.JsonSyntaxException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The part of Meta's Graph API the bridge calls: {@code POST /{version}/{phone-number-id}/messages}
- * with a bearer token, for text messages and for marking a customer message read. Any version
- * ({@code /v23.0/}, {@code /v19.0/}, ...) is accepted. Other message types answer 400 saying they
- * are not implemented by the sandbox.
+ * The part of Meta's Graph API the bridge calls, any version ({@code /v23.0/}, {@code /v19.0/},
+ * ...), behind the bearer token: checks the token (code 190; also while the {@code revokeToken}
+ * fault is on), routes to the resource handlers and writes Meta's answer or error.
+ *
+ * <ul>
+ *   <li>{@code POST /{v}/{phone-number-id}/messages}: {@link GraphMessagesHandler}
+ *   <li>{@code POST /{v}/{phone-number-id}/media}, {@code GET|DELETE /{v}/{media-id}}: {@link
+ *       GraphMediaHandler}; the download URL itself: {@link MediaDownloadEndpoint}
+ *   <li>{@code GET /{v}/{waba-id}/message_templates}: {@link GraphTemplatesHandler}
+ * </ul>
+ *
+ * Anything else answers code 100 saying the sandbox does not implement it.
  */
 public final class GraphApiEndpoint {
   private static final Pattern VERSIONED = Pattern.compile("^/v[0-9]+\\.[0-9]+(/.*)?$");
-  private static final Pattern MESSAGES = Pattern.compile("^/v[0-9]+\\.[0-9]+/([^/]+)/messages/?$");
-  private static final int MAX_TEXT_LENGTH = 4096;
+  private static final Pattern EDGE =
+      Pattern.compile("^/(v[0-9]+\\.[0-9]+)/([^/]+)/(messages|media|message_templates)/?$");
+  private static final Pattern NODE = Pattern.compile("^/(v[0-9]+\\.[0-9]+)/([0-9]+)/?$");
 
   private final SandboxConfig config;
-  private final ChatLog log;
-  private final StatusProgression statuses;
+  private final Clock clock;
+  private final Faults faults;
+  private final GraphMessagesHandler messages;
+  private final GraphMediaHandler media;
+  private final GraphTemplatesHandler templates;
+  private final MediaDownloadEndpoint downloads;
 
-  /** Wires the endpoint to the chat log and the status progression of sent messages. */
-  public GraphApiEndpoint(SandboxConfig config, ChatLog log, StatusProgression statuses) {
+  GraphApiEndpoint(
+      SandboxConfig config,
+      Clock clock,
+      Faults faults,
+      GraphMessagesHandler messages,
+      GraphMediaHandler media,
+      GraphTemplatesHandler templates,
+      MediaDownloadEndpoint downloads) {
     this.config = config;
-    this.log = log;
-    this.statuses = statuses;
+    this.clock = clock;
+    this.faults = faults;
+    this.messages = messages;
+    this.media = media;
+    this.templates = templates;
+    this.downloads = downloads;
   }
 
-  /** Whether a request path belongs to the Graph API ({@code /vNN.N/...}). */
+  /** Whether a request path belongs to the Graph API ({@code /vNN.N/...}) or its media CDN. */
   public static boolean handles(String path) {
-    return VERSIONED.matcher(path).matches();
+    return VERSIONED.matcher(path).matches() || path.startsWith(MediaDownloadEndpoint.PATH);
   }
 
-  /** Answers one Graph API request. */
+  /** Answers one Graph API (or media download) request. */
   public void handle(HttpExchange exchange) throws IOException {
-    GraphApiResult result;
+    GraphAnswer answer;
     try {
-      result = answer(exchange);
+      GraphApiError authError = checkToken(exchange.getRequestHeaders().getFirst("Authorization"));
+      if (authError != null) {
+        exchange.getRequestBody().close();
+        answer = GraphAnswer.error(authError);
+      } else if (exchange.getRequestURI().getPath().startsWith(MediaDownloadEndpoint.PATH)) {
+        downloads.handle(exchange);
+        return;
+      } else {
+        answer = route(exchange);
+      }
+    } catch (GraphRefusal refusal) {
+      answer = GraphAnswer.error(refusal.error());
     } catch (HttpExchangeIo.BodyTooLargeException e) {
-      result = GraphApiResult.error(GraphApiError.invalidParameter(e.getMessage()));
+      answer = GraphAnswer.error(GraphApiError.invalidParameter(e.getMessage()));
     }
-    if (result.error() != null && result.error().httpStatus() == 401) {
+    if (answer.error() != null && answer.error().httpStatus() == 401) {
       exchange
           .getResponseHeaders()
           .set("WWW-Authenticate", "OAuth \"Facebook Platform\" \"invalid_token\"");
     }
-    HttpExchangeIo.sendJson(exchange, result.httpStatus(), result.body());
+    HttpExchangeIo.sendJson(exchange, answer.httpStatus(), answer.body());
   }
 
-  private GraphApiResult answer(HttpExchange exchange) throws IOException {
+  private GraphAnswer route(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath();
-    GraphApiError authError = checkToken(exchange.getRequestHeaders().getFirst("Authorization"));
-    if (authError != null) {
-      return GraphApiResult.error(authError);
+    Matcher edge = EDGE.matcher(path);
+    if (edge.matches()) {
+      return edge(exchange, method, edge.group(1), edge.group(2), edge.group(3));
     }
-    Matcher messages = MESSAGES.matcher(path);
-    if (!messages.matches() || !"POST".equals(method)) {
-      return GraphApiResult.error(
-          new GraphApiError(
-              messages.matches() ? 405 : 404,
-              "Unsupported "
-                  + method
-                  + " "
-                  + path
-                  + ": the sandbox implements only POST /{version}/{phone-number-id}/messages",
-              "GraphMethodException",
-              100,
-              null,
-              null));
+    Matcher node = NODE.matcher(path);
+    if (node.matches() && !isAccountObject(node.group(2))) {
+      switch (method) {
+        case "GET":
+          return media.retrieve(exchange, node.group(2));
+        case "DELETE":
+          return media.delete(exchange, node.group(2));
+        default:
+          throw unsupported(method, path);
+      }
     }
-    if (!config.phoneNumberId().equals(messages.group(1))) {
-      return GraphApiResult.error(GraphApiError.unknownObject(method, messages.group(1)));
+    throw unsupported(method, path);
+  }
+
+  private GraphAnswer edge(
+      HttpExchange exchange, String method, String version, String id, String edge)
+      throws IOException {
+    if ("message_templates".equals(edge)) {
+      requireMethod("GET", method, exchange);
+      requireId(config.wabaId(), id, method);
+      return templates.list(exchange, version, id);
+    }
+    requireMethod("POST", method, exchange);
+    requireId(config.phoneNumberId(), id, method);
+    if ("media".equals(edge)) {
+      return media.upload(exchange);
     }
     Map<String, Object> body;
     try {
       body = JsonReader.parseObject(HttpExchangeIo.readBody(exchange));
     } catch (JsonSyntaxException e) {
-      return GraphApiResult.error(
-          GraphApiError.invalidParameter("Request body is not a JSON object: " + e.getMessage()));
+      throw GraphRefusal.invalid("Request body is not a JSON object: " + e.getMessage());
     }
-    return send(body);
+    return messages.handle(body);
+  }
+
+  private boolean isAccountObject(String id) {
+    return id.equals(config.phoneNumberId()) || id.equals(config.wabaId());
+  }
+
+  private static void requireMethod(String expected, String method, HttpExchange exchange) {
+    if (!expected.equals(method)) {
+      throw unsupported(method, exchange.getRequestURI().getPath());
+    }
+  }
+
+  private static void requireId(String expected, String id, String method) {
+    if (!expected.equals(id)) {
+      throw new GraphRefusal(GraphApiError.unknownObject(method, id));
+    }
+  }
+
+  private static GraphRefusal unsupported(String method, String path) {
+    return new GraphRefusal(
+        new GraphApiError(
+            400,
+            "Unsupported "
+                + method
+                + " "
+                + path
+                + ": NOT_IMPLEMENTED by the sandbox, which plays"
+                + " POST /{version}/{phone-number-id}/messages and /media, GET and DELETE"
+                + " /{version}/{media-id} and GET /{version}/{waba-id}/message_templates",
+            "GraphMethodException",
+            100,
+            null,
+            null));
   }
 
   private GraphApiError checkToken(String authorization) {
@@ -105,96 +179,9 @@ public final class GraphApiEndpoint {
       return GraphApiError.invalidAccessToken(
           "Invalid OAuth access token - Cannot parse access token");
     }
-    return null;
-  }
-
-  private GraphApiResult send(Map<String, Object> body) {
-    if (!"whatsapp".equals(body.get("messaging_product"))) {
-      return invalid("The parameter messaging_product is required and must be 'whatsapp'");
-    }
-    if (body.containsKey("status")) {
-      return markRead(body);
-    }
-    Object recipientType = body.getOrDefault("recipient_type", "individual");
-    if (!"individual".equals(recipientType)) {
-      return invalid("recipient_type '" + recipientType + "' is not implemented by the sandbox");
-    }
-    if (!(body.get("to") instanceof String to) || to.isBlank()) {
-      return invalid("The parameter to is required and must be a phone number string");
-    }
-    WaId recipient;
-    try {
-      recipient = WaId.of(to);
-    } catch (IllegalArgumentException e) {
-      return invalid("Invalid 'to': " + e.getMessage());
-    }
-    Object type = body.getOrDefault("type", "text");
-    if (!"text".equals(type)) {
-      return invalid(
-          "Message type '" + type + "' is not implemented by the sandbox (only 'text' is)");
-    }
-    String text = textBody(body.get("text"));
-    if (text == null) {
-      return invalid("The parameter text['body'] is required and must be a non-empty string");
-    }
-    if (text.length() > MAX_TEXT_LENGTH) {
-      return invalid("text['body'] is longer than " + MAX_TEXT_LENGTH + " characters");
-    }
-    ChatMessage message = log.addBusinessMessage(recipient, text);
-    statuses.start(message);
-    return GraphApiResult.ok(sendAnswer(to, recipient, message.wamid()));
-  }
-
-  private GraphApiResult markRead(Map<String, Object> body) {
-    if (!"read".equals(body.get("status"))) {
-      return invalid("status '" + body.get("status") + "' is not supported (only 'read' is)");
-    }
-    if (!(body.get("message_id") instanceof String wamid) || wamid.isBlank()) {
-      return invalid("The parameter message_id is required");
-    }
-    ChatMessage message = log.find(wamid).orElse(null);
-    if (message == null || message.direction() != ChatMessage.Direction.CUSTOMER) {
-      return invalid(
-          "message_id '" + wamid + "' is not a message this sandbox received from a customer");
-    }
-    log.advance(wamid, MessageStatus.READ);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("success", true);
-    return GraphApiResult.ok(answer);
-  }
-
-  private static String textBody(Object text) {
-    if (text instanceof Map<?, ?> textObject
-        && textObject.get("body") instanceof String body
-        && !body.isBlank()) {
-      return body;
+    if (faults.tokenRevoked()) {
+      return GraphApiError.sessionExpired(clock.instant());
     }
     return null;
-  }
-
-  private static Map<String, Object> sendAnswer(String to, WaId recipient, String wamid) {
-    Map<String, Object> contact = new LinkedHashMap<>();
-    contact.put("input", to);
-    contact.put("wa_id", recipient.digits());
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("messaging_product", "whatsapp");
-    answer.put("contacts", List.of(contact));
-    answer.put("messages", List.of(Map.of("id", wamid)));
-    return answer;
-  }
-
-  private static GraphApiResult invalid(String details) {
-    return GraphApiResult.error(GraphApiError.invalidParameter(details));
-  }
-
-  /** A status and JSON body to answer with. */
-  private record GraphApiResult(int httpStatus, Map<String, Object> body, GraphApiError error) {
-    static GraphApiResult ok(Map<String, Object> body) {
-      return new GraphApiResult(200, body, null);
-    }
-
-    static GraphApiResult error(GraphApiError error) {
-      return new GraphApiResult(error.httpStatus(), error.toJson(), error);
-    }
   }
 }

@@ -21,6 +21,32 @@ public record GraphApiError(
     return new GraphApiError(401, why, "OAuthException", 190, null, null);
   }
 
+  /**
+   * Code 190 subcode 463, as Meta answers once a token expired or was revoked (HTTP 401); the
+   * sandbox answers it while the {@code revokeToken} fault is on.
+   */
+  public static GraphApiError sessionExpired(java.time.Instant now) {
+    return new GraphApiError(
+        401,
+        "Error validating access token: Session has expired on "
+            + now.minusSeconds(60)
+            + ". The current time is "
+            + now
+            + ".",
+        "OAuthException",
+        190,
+        463,
+        null);
+  }
+
+  /**
+   * Code 100 for a feature Meta has and the sandbox does not: the details start {@code
+   * NOT_IMPLEMENTED} and say it is the sandbox, not Meta, that refuses.
+   */
+  public static GraphApiError notImplemented(String what) {
+    return invalidParameter("NOT_IMPLEMENTED: " + what + " is not implemented by the sandbox");
+  }
+
   /** Code 100: the request is not acceptable as sent (HTTP 400); {@code details} says why. */
   public static GraphApiError invalidParameter(String details) {
     return new GraphApiError(400, "(#100) Invalid parameter", "OAuthException", 100, null, details);

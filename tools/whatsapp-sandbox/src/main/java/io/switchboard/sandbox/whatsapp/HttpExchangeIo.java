@@ -21,18 +21,28 @@ final class HttpExchangeIo {
   static final class BodyTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    BodyTooLargeException() {
-      super("Request body larger than " + MAX_BODY_BYTES + " bytes");
+    BodyTooLargeException(int limit) {
+      super("Request body larger than " + limit + " bytes");
     }
   }
 
   static String readBody(HttpExchange exchange) throws IOException {
+    return new String(readBytes(exchange, MAX_BODY_BYTES), StandardCharsets.UTF_8);
+  }
+
+  /** The request body as text, refusing more than {@code limit} bytes. */
+  static String readBody(HttpExchange exchange, int limit) throws IOException {
+    return new String(readBytes(exchange, limit), StandardCharsets.UTF_8);
+  }
+
+  /** The raw request body, refusing more than {@code limit} bytes. */
+  static byte[] readBytes(HttpExchange exchange, int limit) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
-      byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-      if (bytes.length > MAX_BODY_BYTES) {
-        throw new BodyTooLargeException();
+      byte[] bytes = in.readNBytes(limit + 1);
+      if (bytes.length > limit) {
+        throw new BodyTooLargeException(limit);
       }
-      return new String(bytes, StandardCharsets.UTF_8);
+      return bytes;
     }
   }
 

@@ -1,129 +1,130 @@
 package io.switchboard.sandbox.whatsapp;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.switchboard.sandbox.whatsapp.json.JsonReader;
-import io.switchboard.sandbox.whatsapp.json.JsonSyntaxException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The JSON API under {@code /sandbox/api/} that the phone page uses (and tests and scripts can):
- * type a customer message, read conversations, report the page showed a chat, read the public
- * configuration, and the live event stream. Errors answer {@code {"error": "..."}}.
+ * the customer's messages, conversations, the page's read receipts, configuration, the demo
+ * catalog, media for the page, the live event stream, and the test hooks (faults, stats, templates,
+ * the service window, business-app echoes). Errors answer {@code {"error": "..."}}.
  */
 public final class SandboxApi {
-  private static final int MAX_TEXT_LENGTH = 4096;
+  private static final Pattern LAST_MESSAGE_AT =
+      Pattern.compile("^POST /sandbox/api/customers/([^/]+)/last-message-at$");
+  private static final Pattern TEMPLATE_STATUS =
+      Pattern.compile("^POST /sandbox/api/templates/([^/]+)/status$");
+  private static final Pattern MEDIA = Pattern.compile("^GET /sandbox/api/media/([0-9]+)$");
 
   private final SandboxConfig config;
   private final ChatLog log;
-  private final WhatsAppWebhookPayloads payloads;
-  private final WebhookSender sender;
   private final StatusProgression statuses;
   private final EventStream events;
+  private final MediaStore media;
+  private final CustomerMessageApi customerMessages;
+  private final BusinessAppApi businessApp;
+  private final TemplatesApi templates;
+  private final TestHooksApi hooks;
 
-  /** Wires the API. */
-  public SandboxApi(
+  SandboxApi(
       SandboxConfig config,
       ChatLog log,
-      WhatsAppWebhookPayloads payloads,
-      WebhookSender sender,
       StatusProgression statuses,
-      EventStream events) {
+      EventStream events,
+      MediaStore media,
+      CustomerMessageApi customerMessages,
+      BusinessAppApi businessApp,
+      TemplatesApi templates,
+      TestHooksApi hooks) {
     this.config = config;
     this.log = log;
-    this.payloads = payloads;
-    this.sender = sender;
     this.statuses = statuses;
     this.events = events;
-  }
-
-  /** Thrown for a request the API cannot serve; becomes {@code {"error": message}}. */
-  private static final class ApiException extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final int status;
-
-    ApiException(int status, String message) {
-      super(message);
-      this.status = status;
-    }
+    this.media = media;
+    this.customerMessages = customerMessages;
+    this.businessApp = businessApp;
+    this.templates = templates;
+    this.hooks = hooks;
   }
 
   /** Answers one request under {@code /sandbox/api/}. */
   public void handle(HttpExchange exchange) throws IOException {
     String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
     try {
-      switch (route) {
-        case "GET /sandbox/api/events" -> events.open(exchange);
-        case "POST /sandbox/api/customer-messages" -> customerMessage(exchange);
-        case "GET /sandbox/api/conversation" -> conversation(exchange);
-        case "GET /sandbox/api/conversations" ->
-            HttpExchangeIo.sendJson(exchange, 200, Map.of("conversations", log.chats()));
-        case "POST /sandbox/api/read-receipts" -> readReceipts(exchange);
-        case "GET /sandbox/api/config" -> HttpExchangeIo.sendJson(exchange, 200, publicConfig());
-        default -> throw new ApiException(404, "No such sandbox API route: " + route);
+      if (!fixedRoute(route, exchange)) {
+        parameterRoute(route, exchange);
       }
-    } catch (ApiException e) {
-      HttpExchangeIo.sendJson(exchange, e.status, Map.of("error", e.getMessage()));
+    } catch (SandboxApiException e) {
+      HttpExchangeIo.sendJson(exchange, e.status(), Map.of("error", e.getMessage()));
     } catch (HttpExchangeIo.BodyTooLargeException e) {
       HttpExchangeIo.sendJson(exchange, 413, Map.of("error", e.getMessage()));
     }
   }
 
-  private void customerMessage(HttpExchange exchange) throws IOException, ApiException {
-    Map<String, Object> body = jsonBody(exchange);
-    WaId from = phone(body.get("from"), "from");
-    String text = body.get("text") instanceof String t ? t : null;
-    if (text == null || text.isBlank()) {
-      throw new ApiException(400, "'text' is required and must be a non-empty string");
+  private boolean fixedRoute(String route, HttpExchange exchange)
+      throws IOException, SandboxApiException {
+    switch (route) {
+      case "GET /sandbox/api/events" -> events.open(exchange);
+      case "POST /sandbox/api/customer-messages" -> customerMessages.handle(exchange);
+      case "POST /sandbox/api/business-app-messages" -> businessApp.handle(exchange);
+      case "GET /sandbox/api/conversation" -> conversation(exchange);
+      case "GET /sandbox/api/conversations" ->
+          HttpExchangeIo.sendJson(exchange, 200, Map.of("conversations", log.chats()));
+      case "POST /sandbox/api/read-receipts" -> readReceipts(exchange);
+      case "GET /sandbox/api/config" -> HttpExchangeIo.sendJson(exchange, 200, publicConfig());
+      case "GET /sandbox/api/catalog" ->
+          HttpExchangeIo.sendJson(exchange, 200, DemoCatalog.toJson());
+      case "GET /sandbox/api/faults" -> hooks.showFaults(exchange);
+      case "POST /sandbox/api/faults" -> hooks.faults(exchange);
+      case "GET /sandbox/api/stats" -> hooks.stats(exchange);
+      case "POST /sandbox/api/stats/reset" -> hooks.resetStats(exchange);
+      case "GET /sandbox/api/templates" -> templates.list(exchange);
+      case "PUT /sandbox/api/templates" -> templates.replace(exchange);
+      default -> {
+        return false;
+      }
     }
-    if (text.length() > MAX_TEXT_LENGTH) {
-      throw new ApiException(400, "'text' is longer than " + MAX_TEXT_LENGTH + " characters");
-    }
-    Object name = body.get("name");
-    if (name != null && !(name instanceof String)) {
-      throw new ApiException(400, "'name' must be a string");
-    }
-    ChatMessage message = log.addCustomerMessage(from, (String) name, text);
-    WebhookDelivery delivery = await(deliverCustomerMessage(message));
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("wamid", message.wamid());
-    answer.put("accepted", delivery.accepted());
-    answer.put("bridgeHttpStatus", delivery.httpStatus());
-    answer.put("attempts", delivery.attempts());
-    answer.put("error", delivery.error());
-    HttpExchangeIo.sendJson(exchange, delivery.accepted() ? 200 : 502, answer);
+    return true;
   }
 
-  private java.util.concurrent.CompletableFuture<WebhookDelivery> deliverCustomerMessage(
-      ChatMessage message) {
-    String wamid = message.wamid();
-    return sender
-        .deliver(
-            payloads.inboundText(message),
-            attempt ->
-                log.noteWebhook(
-                    wamid,
-                    attempt.error() + " (attempt " + attempt.attempts() + ", retrying)",
-                    false,
-                    attempt.httpStatus()))
-        .whenComplete(
-            (delivery, failure) -> {
-              log.noteWebhook(
-                  wamid,
-                  delivery.describe(config.webhookAttempts()),
-                  !delivery.accepted(),
-                  delivery.httpStatus());
-              log.advance(
-                  wamid, delivery.accepted() ? MessageStatus.DELIVERED : MessageStatus.FAILED);
-            });
+  private void parameterRoute(String route, HttpExchange exchange)
+      throws IOException, SandboxApiException {
+    Matcher lastMessageAt = LAST_MESSAGE_AT.matcher(route);
+    Matcher templateStatus = TEMPLATE_STATUS.matcher(route);
+    Matcher mediaFile = MEDIA.matcher(route);
+    if (lastMessageAt.matches()) {
+      hooks.lastMessageAt(
+          exchange,
+          java.net.URLDecoder.decode(
+              lastMessageAt.group(1), java.nio.charset.StandardCharsets.UTF_8));
+    } else if (templateStatus.matches()) {
+      templates.changeStatus(exchange, templateStatus.group(1));
+    } else if (mediaFile.matches()) {
+      mediaFile(exchange, mediaFile.group(1));
+    } else {
+      throw new SandboxApiException(404, "No such sandbox API route: " + route);
+    }
   }
 
-  private void conversation(HttpExchange exchange) throws IOException, ApiException {
-    WaId phone = phone(HttpExchangeIo.queryParameters(exchange).get("phone"), "phone");
+  /** The bytes of a media file, for the phone page (no token: the page is the customer). */
+  private void mediaFile(HttpExchange exchange, String id) throws IOException, SandboxApiException {
+    StoredMedia stored =
+        media.find(id).orElseThrow(() -> new SandboxApiException(404, "No media with id " + id));
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    if (stored.kind() == MediaKind.DOCUMENT) {
+      exchange.getResponseHeaders().set("Content-Disposition", "attachment");
+    }
+    HttpExchangeIo.send(exchange, 200, stored.mimeType(), stored.bytes());
+  }
+
+  private void conversation(HttpExchange exchange) throws IOException, SandboxApiException {
+    WaId phone = SandboxApiIo.phone(HttpExchangeIo.queryParameters(exchange).get("phone"), "phone");
     List<Map<String, Object>> messages = new ArrayList<>();
     for (ChatMessage message : log.conversation(phone)) {
       messages.add(message.toJson());
@@ -135,8 +136,8 @@ public final class SandboxApi {
     HttpExchangeIo.sendJson(exchange, 200, answer);
   }
 
-  private void readReceipts(HttpExchange exchange) throws IOException, ApiException {
-    WaId phone = phone(jsonBody(exchange).get("phone"), "phone");
+  private void readReceipts(HttpExchange exchange) throws IOException, SandboxApiException {
+    WaId phone = SandboxApiIo.phone(SandboxApiIo.jsonBody(exchange).get("phone"), "phone");
     HttpExchangeIo.sendJson(exchange, 200, Map.of("markedRead", statuses.phoneShowedChat(phone)));
   }
 
@@ -148,40 +149,14 @@ public final class SandboxApi {
     answer.put("wabaId", config.wabaId());
     answer.put("readReceipts", config.readReceipts().name().toLowerCase(java.util.Locale.ROOT));
     answer.put("webhookAttempts", config.webhookAttempts());
+    answer.put("mediaUrlTtlMs", config.mediaUrlTtl().toMillis());
+    SendLimitSettings limits = config.limits();
+    answer.put("messagesPerSecond", limits.messagesPerSecond());
+    answer.put("pairIntervalMs", limits.pairInterval().toMillis());
+    answer.put("pairBurst", limits.pairBurst());
+    answer.put("serviceWindowHours", limits.serviceWindow().toHours());
+    answer.put("windowError", limits.windowErrorMode().name().toLowerCase(java.util.Locale.ROOT));
     answer.put("demoSecrets", config.usesDemoSecrets());
     return answer;
-  }
-
-  private static Map<String, Object> jsonBody(HttpExchange exchange)
-      throws IOException, ApiException {
-    try {
-      return JsonReader.parseObject(HttpExchangeIo.readBody(exchange));
-    } catch (JsonSyntaxException e) {
-      throw new ApiException(400, "Request body must be a JSON object: " + e.getMessage());
-    }
-  }
-
-  private static WaId phone(Object value, String field) throws ApiException {
-    if (!(value instanceof String text) || text.isBlank()) {
-      throw new ApiException(
-          400, "'" + field + "' is required (a phone number, e.g. +1 555 0100 123)");
-    }
-    try {
-      return WaId.of(text);
-    } catch (IllegalArgumentException e) {
-      throw new ApiException(400, "'" + field + "': " + e.getMessage());
-    }
-  }
-
-  private static WebhookDelivery await(
-      java.util.concurrent.CompletableFuture<WebhookDelivery> delivery) throws ApiException {
-    try {
-      return delivery.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiException(503, "Interrupted while delivering the webhook");
-    } catch (ExecutionException e) {
-      throw new ApiException(500, "Webhook delivery broke: " + e.getCause());
-    }
   }
 }

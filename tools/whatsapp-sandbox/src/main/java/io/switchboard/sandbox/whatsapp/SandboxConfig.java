@@ -2,16 +2,16 @@ package io.switchboard.sandbox.whatsapp;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The sandbox's settings, from command-line flags ({@code --port=9090} or {@code --port 9090}) that
- * win over environment variables ({@code SANDBOX_PORT}) that win over the defaults.
+ * win over environment variables ({@code SANDBOX_PORT}) that win over the defaults, or from a
+ * {@link #builder()} in tests.
  *
- * <p>Secrets are excluded from {@link #toString()}.
+ * <p>Example: {@code SandboxConfig.builder().port(0).webhookUrl(uri).flag("pair-burst",
+ * "1").build()}. Secrets are excluded from {@link #toString()}.
  */
 public record SandboxConfig(
     String bindAddress,
@@ -26,7 +26,9 @@ public record SandboxConfig(
     int webhookAttempts,
     Duration webhookBackoff,
     Duration webhookTimeout,
-    Duration statusDelay) {
+    Duration statusDelay,
+    Duration mediaUrlTtl,
+    SendLimitSettings limits) {
 
   /** Demo-only app secret used when none is configured; the bridge must be set up with the same. */
   public static final String DEFAULT_APP_SECRET = "sandbox-app-secret";
@@ -42,101 +44,60 @@ public record SandboxConfig(
     PAGE
   }
 
-  /** One flag: its name, environment variable, default and description (drives {@link #usage}). */
-  private record Flag(String name, String env, String defaultValue, String description) {}
-
-  private static final List<Flag> FLAGS =
-      List.of(
-          new Flag("bind", "SANDBOX_BIND", "127.0.0.1", "address to listen on"),
-          new Flag("port", "SANDBOX_PORT", "9090", "port to listen on (0 = any free port)"),
-          new Flag(
-              "webhook-url",
-              "SANDBOX_WEBHOOK_URL",
-              "http://127.0.0.1:8080/switchboard/api/channels/wa-demo/webhook",
-              "the bridge's WhatsApp webhook URL"),
-          new Flag(
-              "app-secret",
-              "SANDBOX_APP_SECRET",
-              DEFAULT_APP_SECRET,
-              "app secret that signs webhooks (X-Hub-Signature-256)"),
-          new Flag(
-              "access-token",
-              "SANDBOX_ACCESS_TOKEN",
-              DEFAULT_ACCESS_TOKEN,
-              "bearer token the bridge must send to the Graph API"),
-          new Flag(
-              "phone-number-id",
-              "SANDBOX_PHONE_NUMBER_ID",
-              "106540352242922",
-              "business phone number id (Graph path and webhook metadata)"),
-          new Flag(
-              "display-phone-number",
-              "SANDBOX_DISPLAY_PHONE_NUMBER",
-              "15550783881",
-              "business display phone number (webhook metadata)"),
-          new Flag(
-              "waba-id",
-              "SANDBOX_WABA_ID",
-              "419561257915477",
-              "WhatsApp Business Account id (webhook entry.id)"),
-          new Flag(
-              "read-receipts",
-              "SANDBOX_READ_RECEIPTS",
-              "auto",
-              "auto: 'read' shortly after 'delivered'; page: only when the phone page shows it"),
-          new Flag(
-              "webhook-attempts",
-              "SANDBOX_WEBHOOK_ATTEMPTS",
-              "4",
-              "attempts per webhook before giving up"),
-          new Flag(
-              "webhook-backoff-ms",
-              "SANDBOX_WEBHOOK_BACKOFF_MS",
-              "1000",
-              "wait before the first retry, doubled for each further retry"),
-          new Flag(
-              "webhook-timeout-ms",
-              "SANDBOX_WEBHOOK_TIMEOUT_MS",
-              "5000",
-              "how long one webhook attempt waits for the bridge"),
-          new Flag(
-              "status-delay-ms",
-              "SANDBOX_STATUS_DELAY_MS",
-              "700",
-              "pause before each status webhook (sent, delivered, read)"));
-
   /**
    * Reads the configuration.
    *
    * @throws IllegalArgumentException naming the flag, for an unknown flag or an invalid value
    */
   public static SandboxConfig from(String[] args, Map<String, String> env) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (Flag flag : FLAGS) {
-      values.put(flag.name(), env.getOrDefault(flag.env(), flag.defaultValue()));
+    return fromValues(SandboxFlags.parse(args, env));
+  }
+
+  /** A builder starting from the defaults (environment variables are ignored). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a configuration flag by flag, for tests and embedding. */
+  public static final class Builder {
+    private final Map<String, String> values = SandboxFlags.defaults(Map.of());
+
+    private Builder() {}
+
+    /** Sets any flag by its name without the dashes, e.g. {@code flag("pair-burst", "1")}. */
+    public Builder flag(String name, String value) {
+      SandboxFlags.set(values, name, value);
+      return this;
     }
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (!arg.startsWith("--")) {
-        throw new IllegalArgumentException("Unexpected argument '" + arg + "' (flags start --)");
-      }
-      String name = arg.substring(2);
-      String value;
-      int eq = name.indexOf('=');
-      if (eq >= 0) {
-        value = name.substring(eq + 1);
-        name = name.substring(0, eq);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new IllegalArgumentException("Flag --" + name + " needs a value");
-      }
-      if (!values.containsKey(name)) {
-        throw new IllegalArgumentException("Unknown flag --" + name + "\n" + usage());
-      }
-      values.put(name, value);
+
+    /** The port to bind; 0 picks a free one. */
+    public Builder port(int port) {
+      return flag("port", Integer.toString(port));
     }
-    return fromValues(values);
+
+    /** Where webhooks go. */
+    public Builder webhookUrl(URI url) {
+      return flag("webhook-url", url.toString());
+    }
+
+    /** The app secret that signs webhooks. */
+    public Builder appSecret(String secret) {
+      return flag("app-secret", secret);
+    }
+
+    /** The bearer token the Graph API expects. */
+    public Builder accessToken(String token) {
+      return flag("access-token", token);
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws IllegalArgumentException naming the flag of an invalid value
+     */
+    public SandboxConfig build() {
+      return fromValues(values);
+    }
   }
 
   private static SandboxConfig fromValues(Map<String, String> v) {
@@ -153,24 +114,20 @@ public record SandboxConfig(
         integer(v, "webhook-attempts", 1, 20),
         Duration.ofMillis(integer(v, "webhook-backoff-ms", 0, 600_000)),
         Duration.ofMillis(integer(v, "webhook-timeout-ms", 100, 600_000)),
-        Duration.ofMillis(integer(v, "status-delay-ms", 0, 600_000)));
+        Duration.ofMillis(integer(v, "status-delay-ms", 0, 600_000)),
+        Duration.ofMillis(integer(v, "media-url-ttl-ms", 1, 86_400_000)),
+        new SendLimitSettings(
+            integer(v, "messages-per-second", 1, 100_000),
+            integer(v, "throughput-burst-percent", 0, 100),
+            Duration.ofMillis(integer(v, "pair-interval-ms", 0, 3_600_000)),
+            integer(v, "pair-burst", 1, 1000),
+            Duration.ofHours(integer(v, "service-window-hours", 0, 24 * 365)),
+            windowErrorMode(v.get("window-error"))));
   }
 
   /** The flags, their environment variables and defaults, for {@code --help}. */
   public static String usage() {
-    StringBuilder out =
-        new StringBuilder("Usage: java -jar whatsapp-sandbox.jar [--flag=value ...]\n");
-    for (Flag flag : FLAGS) {
-      String shown =
-          flag.name().contains("secret") || flag.name().contains("token")
-              ? "(demo value)"
-              : flag.defaultValue();
-      out.append(
-          String.format(
-              "  --%-22s %-30s %s [default: %s]%n",
-              flag.name(), flag.env(), flag.description(), shown));
-    }
-    return out.toString();
+    return SandboxFlags.usage();
   }
 
   /** Whether the app secret or access token is still the published demo value. */
@@ -192,6 +149,8 @@ public record SandboxConfig(
         + displayPhoneNumber
         + ", readReceipts="
         + readReceipts
+        + ", limits="
+        + limits
         + ", secrets=<hidden>]";
   }
 
@@ -246,6 +205,15 @@ public record SandboxConfig(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "--read-receipts must be auto or page, got '" + value + "'");
+    }
+  }
+
+  private static SendLimitSettings.WindowErrorMode windowErrorMode(String value) {
+    try {
+      return SendLimitSettings.WindowErrorMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--window-error must be webhook or sync, got '" + value + "'");
     }
   }
 }

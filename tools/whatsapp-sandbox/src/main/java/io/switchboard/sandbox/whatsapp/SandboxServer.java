@@ -69,10 +69,28 @@ public final class SandboxServer implements AutoCloseable {
     log.onChange(events::publish);
     WhatsAppWebhookPayloads payloads = new WhatsAppWebhookPayloads(config);
     WebhookSender sender = new WebhookSender(config, client, scheduler);
+    SandboxStats stats = new SandboxStats();
     StatusProgression statuses =
-        new StatusProgression(config, clock, log, payloads, sender, scheduler);
-    GraphApiEndpoint graph = new GraphApiEndpoint(config, log, statuses);
-    SandboxApi api = new SandboxApi(config, log, payloads, sender, statuses, events);
+        new StatusProgression(config, clock, log, payloads, sender, scheduler, stats);
+    MediaStore media = new MediaStore(clock, config.mediaUrlTtl());
+    TemplateStore templates = new TemplateStore();
+    CustomerWindows windows = new CustomerWindows();
+    Faults faults = new Faults();
+    GraphApiEndpoint graph =
+        graphApi(config, clock, log, statuses, media, templates, windows, faults, stats);
+    TrackedWebhooks webhooks = new TrackedWebhooks(config, log, sender);
+    SandboxApi api =
+        new SandboxApi(
+            config,
+            log,
+            statuses,
+            events,
+            media,
+            new CustomerMessageApi(
+                config, log, windows, new CustomerMessageParser(media), payloads, webhooks),
+            new BusinessAppApi(log, payloads, webhooks),
+            new TemplatesApi(templates, payloads, webhooks),
+            new TestHooksApi(clock, faults, media, stats, windows));
     PhonePage page = new PhonePage();
 
     server.createContext("/sandbox/api/", exchange -> guarded(exchange, api::handle));
@@ -89,6 +107,37 @@ public final class SandboxServer implements AutoCloseable {
     scheduler.scheduleAtFixedRate(
         events::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     return new SandboxServer(server, requestThreads, webhookThreads, scheduler, events);
+  }
+
+  private static GraphApiEndpoint graphApi(
+      SandboxConfig config,
+      Clock clock,
+      ChatLog log,
+      StatusProgression statuses,
+      MediaStore media,
+      TemplateStore templates,
+      CustomerWindows windows,
+      Faults faults,
+      SandboxStats stats) {
+    GraphMessagesHandler messages =
+        new GraphMessagesHandler(
+            config,
+            clock,
+            log,
+            statuses,
+            new OutboundContentParser(media, log),
+            new TemplateMessageValidator(templates),
+            new SendGate(config.limits(), clock, windows),
+            faults,
+            stats);
+    return new GraphApiEndpoint(
+        config,
+        clock,
+        faults,
+        messages,
+        new GraphMediaHandler(config, media, stats),
+        new GraphTemplatesHandler(templates),
+        new MediaDownloadEndpoint(media, faults, stats));
   }
 
   /** The port actually bound (useful with port 0). */

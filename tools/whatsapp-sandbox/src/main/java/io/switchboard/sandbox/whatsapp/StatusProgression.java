@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * becomes {@code sent}, then {@code delivered}, then {@code read} (at once in {@code auto} mode, or
  * when the phone page shows it), and each step is announced to the bridge with a signed status
  * webhook. Steps of one message run strictly one after the other, so the bridge sees them in order
- * even when a webhook needs retries.
+ * even when a webhook needs retries. A message that is to fail after acceptance (a fault, a closed
+ * service window, unknown media) gets one {@code failed} status with Meta's error instead.
  */
 public final class StatusProgression {
   private final SandboxConfig config;
@@ -24,6 +25,7 @@ public final class StatusProgression {
   private final WhatsAppWebhookPayloads payloads;
   private final WebhookSender sender;
   private final ScheduledExecutorService scheduler;
+  private final SandboxStats stats;
   private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
   /** Wires the progression; {@code scheduler} is owned by the caller. */
@@ -33,8 +35,10 @@ public final class StatusProgression {
       ChatLog log,
       WhatsAppWebhookPayloads payloads,
       WebhookSender sender,
-      ScheduledExecutorService scheduler) {
+      ScheduledExecutorService scheduler,
+      SandboxStats stats) {
     this.config = config;
+    this.stats = stats;
     this.clock = clock;
     this.log = log;
     this.payloads = payloads;
@@ -50,6 +54,25 @@ public final class StatusProgression {
     if (config.readReceipts() == SandboxConfig.ReadReceipts.AUTO) {
       enqueue(wamid, () -> step(wamid, MessageStatus.READ));
     }
+  }
+
+  /** Starts the life of a business message that will fail with {@code error} after acceptance. */
+  public void startFailing(ChatMessage message, WhatsAppErrorCatalog.Entry error) {
+    String wamid = message.wamid();
+    enqueue(
+        wamid,
+        () ->
+            pause(config.statusDelay())
+                .thenCompose(
+                    ignored -> {
+                      if (!log.fail(wamid, error.toStatusError())) {
+                        return CompletableFuture.<Void>completedFuture(null);
+                      }
+                      stats.failed(error.code());
+                      ChatMessage failed = log.find(wamid).orElseThrow();
+                      String json = payloads.failedStatus(failed, error, clock.instant());
+                      return deliver(wamid, MessageStatus.FAILED, json);
+                    }));
   }
 
   /**
@@ -88,10 +111,14 @@ public final class StatusProgression {
               }
               ChatMessage message = log.find(wamid).orElseThrow();
               String json = payloads.status(message, status, clock.instant());
-              return sender
-                  .deliver(json, attempt -> note(wamid, status, attempt, true))
-                  .thenAccept(delivery -> note(wamid, status, delivery, false));
+              return deliver(wamid, status, json);
             });
+  }
+
+  private CompletableFuture<Void> deliver(String wamid, MessageStatus status, String json) {
+    return sender
+        .deliver(json, attempt -> note(wamid, status, attempt, true))
+        .thenAccept(delivery -> note(wamid, status, delivery, false));
   }
 
   private void note(String wamid, MessageStatus status, WebhookDelivery d, boolean retrying) {

@@ -182,8 +182,11 @@ class GraphApiEndpointTest {
             + "\"text\":{\"body\":42}} | text['body']",
         "wrong product | {\"messaging_product\":\"sms\",\"to\":\"15550100123\","
             + "\"text\":{\"body\":\"x\"}} | messaging_product",
-        "image type | {\"messaging_product\":\"whatsapp\",\"to\":\"15550100123\",\"type\":"
-            + "\"image\",\"image\":{\"link\":\"http://x/y.png\"}} | not implemented",
+        "product list | {\"messaging_product\":\"whatsapp\",\"to\":\"15550100123\",\"type\":"
+            + "\"interactive\",\"interactive\":{\"type\":\"product_list\",\"action\":{}}}"
+            + " | NOT_IMPLEMENTED",
+        "group recipient | {\"messaging_product\":\"whatsapp\",\"recipient_type\":\"group\","
+            + "\"to\":\"15550100123\",\"text\":{\"body\":\"x\"}} | not implemented",
         "not JSON | {\"messaging_product\": | not a JSON object",
         "mark read of unknown message | {\"messaging_product\":\"whatsapp\",\"status\":\"read\","
             + "\"message_id\":\"wamid.UNKNOWN\"} | wamid.UNKNOWN",

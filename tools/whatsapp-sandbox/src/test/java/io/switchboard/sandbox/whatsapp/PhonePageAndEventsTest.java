@@ -46,6 +46,14 @@ class PhonePageAndEventsTest {
     assertThat(script.status()).isEqualTo(200);
     assertThat(script.body()).contains("EventSource").contains("/customer-messages");
     assertThat(style.status()).isEqualTo(200);
+    assertThat(page.response().headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+    assertThat(page.body()).doesNotContainPattern("(?i)\\son[a-z]+=").doesNotContain("style=");
+    assertThat(script.body())
+        .doesNotContain("innerHTML")
+        .contains("textContent")
+        .contains("/catalog")
+        .contains("reaction");
     assertThat(harness.get("/nothing-here").status()).isEqualTo(404);
   }
 

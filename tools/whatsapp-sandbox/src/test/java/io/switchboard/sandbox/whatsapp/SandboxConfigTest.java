@@ -67,4 +67,31 @@ class SandboxConfigTest {
     assertThatThrownBy(() -> SandboxConfig.from(new String[] {"--port"}, Map.of()))
         .hasMessageContaining("needs a value");
   }
+
+  @Test
+  void limitsDefaultToMetasAndTheBuilderSetsAnyFlag() {
+    SandboxConfig defaults = SandboxConfig.from(new String[0], Map.of());
+    SandboxConfig built =
+        SandboxConfig.builder()
+            .port(0)
+            .webhookUrl(java.net.URI.create("http://127.0.0.1:1/hook"))
+            .flag("messages-per-second", "1000")
+            .flag("window-error", "sync")
+            .build();
+
+    assertThat(defaults.mediaUrlTtl()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(defaults.limits().messagesPerSecond()).isEqualTo(80);
+    assertThat(defaults.limits().sendsPerWindow()).isEqualTo(84);
+    assertThat(defaults.limits().pairInterval()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(defaults.limits().serviceWindow()).isEqualTo(Duration.ofHours(24));
+    assertThat(defaults.limits().windowErrorMode())
+        .isEqualTo(SendLimitSettings.WindowErrorMode.WEBHOOK);
+    assertThat(built.port()).isZero();
+    assertThat(built.limits().messagesPerSecond()).isEqualTo(1000);
+    assertThat(built.limits().windowErrorMode()).isEqualTo(SendLimitSettings.WindowErrorMode.SYNC);
+    assertThatThrownBy(() -> SandboxConfig.builder().flag("colour", "red"))
+        .hasMessageContaining("Unknown flag --colour");
+    assertThatThrownBy(() -> SandboxConfig.builder().flag("window-error", "never").build())
+        .hasMessageContaining("webhook or sync");
+  }
 }
