@@ -144,6 +144,79 @@ public final class RequestTrackerFixture {
     }
   }
 
+  /**
+   * An agent writes a public reply with a file attached, as a person would from RT's reply form.
+   */
+  public void agentWritesWithFile(
+      String ticketId, String text, String fileName, String contentType, byte[] bytes) {
+    String body =
+        Json.createObjectBuilder()
+            .add("Content", text)
+            .add("ContentType", "text/plain")
+            .add(
+                "Attachments",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("FileName", fileName)
+                            .add("FileType", contentType)
+                            .add("FileContent", Base64.getEncoder().encodeToString(bytes))))
+            .build()
+            .toString();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(REST + "/ticket/" + ticketId + "/correspond"))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString("agent1:agent1-pass".getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> response = call(request);
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException("RT correspond with a file failed: " + response.body());
+    }
+  }
+
+  /**
+   * A file RT holds on a ticket.
+   *
+   * @param fileName the file name RT shows
+   * @param contentType its MIME type as RT stored it
+   * @param bytes the content
+   */
+  public record File(String fileName, String contentType, byte[] bytes) {}
+
+  /** The named files of a ticket's transactions of the given type (Correspond, Comment, ...). */
+  public List<File> files(String ticketId, String type) {
+    String sql = "ObjectType='RT::Ticket' AND ObjectId=" + ticketId + " AND Type='" + type + "'";
+    JsonObject page =
+        get("/transactions?query="
+                + URLEncoder.encode(sql, StandardCharsets.UTF_8)
+                + "&per_page=100&fields=Type")
+            .asJsonObject();
+    List<File> files = new ArrayList<>();
+    for (JsonValue item : page.getJsonArray("items")) {
+      String txn = item.asJsonObject().getString("id");
+      JsonArray attachments =
+          get("/transaction/" + txn + "/attachments?fields=Filename,ContentType")
+              .asJsonObject()
+              .getJsonArray("items");
+      for (JsonValue a : attachments) {
+        JsonObject att = a.asJsonObject();
+        String name = att.getString("Filename", "");
+        if (name.isEmpty()) {
+          continue;
+        }
+        JsonObject full = get("/attachment/" + att.getString("id")).asJsonObject();
+        byte[] bytes = Base64.getMimeDecoder().decode(full.getString("Content", ""));
+        files.add(new File(name, full.getString("ContentType", ""), bytes));
+      }
+    }
+    return files;
+  }
+
   /** A REST2 call as RT's {@code root} (a person, not the bridge's API user). */
   public JsonValue asRoot(String method, String path, String json) {
     HttpRequest request =

@@ -22,8 +22,18 @@ public enum FailureReason {
   TOO_LARGE,
   /** The content is malformed or empty. */
   INVALID_CONTENT,
-  /** Too many messages: to this customer, from this account, or a spam or marketing cap. */
+  /**
+   * Too many messages from this account (throughput, a spam or marketing cap): the whole account
+   * waits, at least as long as the exception's retry-after says.
+   */
   RATE_LIMITED,
+  /**
+   * Too many messages to this one customer in a short time (WhatsApp's pair rate limit): only the
+   * sends to this customer wait.
+   *
+   * @since 2.2.0
+   */
+  RECIPIENT_RATE_LIMITED,
   /** The credentials are wrong, expired or lack a permission. */
   AUTH_FAILED,
   /** The recipient cannot be reached (not on the channel, blocked us, number invalid). */

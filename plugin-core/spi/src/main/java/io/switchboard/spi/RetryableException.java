@@ -18,6 +18,7 @@ public final class RetryableException extends PluginException {
   private static final long serialVersionUID = 1L;
   private final transient Duration retryAfter;
   private final FailureReason reason;
+  private final String code;
 
   public RetryableException(String message, Throwable cause) {
     this(message, cause, null);
@@ -41,9 +42,21 @@ public final class RetryableException extends PluginException {
    */
   public RetryableException(
       String message, Throwable cause, Duration retryAfter, FailureReason reason) {
+    this(message, cause, retryAfter, reason, null);
+  }
+
+  /**
+   * With the remote system's own error code too (shown to admins, e.g. WhatsApp {@code 130429}).
+   * The engine acts on the neutral reason and the retry-after only, never on the code.
+   *
+   * @since 2.2.0
+   */
+  public RetryableException(
+      String message, Throwable cause, Duration retryAfter, FailureReason reason, String code) {
     super(message, cause);
     this.retryAfter = retryAfter;
     this.reason = reason == null ? FailureReason.UNAVAILABLE : reason;
+    this.code = code;
   }
 
   /** The remote system's own wait hint, if it gave one. */
@@ -54,5 +67,14 @@ public final class RetryableException extends PluginException {
   /** The neutral reason. */
   public FailureReason reason() {
     return reason;
+  }
+
+  /**
+   * The remote system's error code, when it gave one.
+   *
+   * @since 2.2.0
+   */
+  public Optional<String> code() {
+    return Optional.ofNullable(code);
   }
 }

@@ -29,6 +29,9 @@ final class GraphApiFailureClassifier {
 
   static final long PAIR_RATE_LIMIT_SECONDS = 6;
 
+  /** How long the whole number waits after Meta's spam rate limit (131048). */
+  static final int SPAM_RATE_LIMIT_SECONDS = 60;
+
   /** What was being done, for the failure's message. */
   enum Operation {
     SEND("send", "the message"),
@@ -69,8 +72,10 @@ final class GraphApiFailureClassifier {
     String description = describe(status, error);
     Duration retryAfter = retryAfter(retryAfterHeader);
     if ("131056".equals(code)) {
-      Duration pair = Duration.ofSeconds(PAIR_RATE_LIMIT_SECONDS);
-      retryAfter = retryAfter == null || retryAfter.compareTo(pair) < 0 ? pair : retryAfter;
+      retryAfter = atLeast(retryAfter, Duration.ofSeconds(PAIR_RATE_LIMIT_SECONDS));
+    } else if ("131048".equals(code)) {
+      // The spam rate limit lasts: the whole number waits a minute, not a second.
+      retryAfter = atLeast(retryAfter, Duration.ofSeconds(SPAM_RATE_LIMIT_SECONDS));
     }
     boolean retryable =
         HttpFailureClassifier.isRetryable(status) // the shared rule: 408, 425, 429, 5xx
@@ -82,7 +87,8 @@ final class GraphApiFailureClassifier {
           "WhatsApp " + operation.action + " failed, try again later: " + description,
           null,
           retryAfter,
-          reason);
+          reason,
+          code);
     }
     return new PermanentException(
         "WhatsApp refused " + operation.object + ": " + description,
@@ -136,5 +142,9 @@ final class GraphApiFailureClassifier {
   /** {@code Retry-After} as delay-seconds or an HTTP date, capped; {@code null} when absent. */
   private Duration retryAfter(String header) {
     return retryAfter.parse(header).orElse(null);
+  }
+
+  private static Duration atLeast(Duration given, Duration floor) {
+    return given == null || given.compareTo(floor) < 0 ? floor : given;
   }
 }

@@ -145,7 +145,7 @@ public final class WhatsAppErrorCodes {
               "the file could not be uploaded to WhatsApp: its type is not supported, it is too large, or its link could not be opened"),
           entry(
               "131056",
-              FailureReason.RATE_LIMITED,
+              FailureReason.RECIPIENT_RATE_LIMITED,
               "too many messages were sent to this customer in a short time; the message will be sent again in a few seconds"),
           entry(
               "131057",

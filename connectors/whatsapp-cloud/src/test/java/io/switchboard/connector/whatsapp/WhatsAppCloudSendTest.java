@@ -239,7 +239,8 @@ class WhatsAppCloudSendTest {
   }
 
   @Test
-  @DisplayName("131056 (pair rate limit) is retryable after at least 6 seconds")
+  @DisplayName(
+      "131056 (pair rate limit) waits for this customer only, at least 6 s; 131048 a minute")
   void pairRateLimitWaitsSixSeconds() {
     graph.answer(
         400,
@@ -251,7 +252,19 @@ class WhatsAppCloudSendTest {
     assertThatThrownBy(() -> connector.send(text("Hi")))
         .isInstanceOfSatisfying(
             RetryableException.class,
-            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(6)));
+            e -> {
+              assertThat(e.retryAfter()).contains(Duration.ofSeconds(6));
+              assertThat(e.reason()).isEqualTo(FailureReason.RECIPIENT_RATE_LIMITED);
+              assertThat(e.code()).contains("131056");
+            });
+    graph.answer(400, metaError(131048, "OAuthException", "Spam rate limit hit", "x"));
+    assertThatThrownBy(() -> connector.send(text("Hi")))
+        .isInstanceOfSatisfying(
+            RetryableException.class,
+            e -> {
+              assertThat(e.retryAfter()).contains(Duration.ofSeconds(60));
+              assertThat(e.reason()).isEqualTo(FailureReason.RATE_LIMITED);
+            });
     graph.answer(
         400,
         Map.of("Retry-After", "20"),

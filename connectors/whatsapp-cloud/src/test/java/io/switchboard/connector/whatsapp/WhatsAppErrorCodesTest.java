@@ -16,7 +16,9 @@ class WhatsAppErrorCodesTest {
     assertThat(WhatsAppErrorCodes.reason("131026")).isEqualTo(FailureReason.RECIPIENT_UNREACHABLE);
     assertThat(WhatsAppErrorCodes.reason("131051")).isEqualTo(FailureReason.UNSUPPORTED_CONTENT);
     assertThat(WhatsAppErrorCodes.reason("131053")).isEqualTo(FailureReason.MEDIA_PROBLEM);
-    for (String code : new String[] {"130429", "131056", "131048", "131049"}) {
+    assertThat(WhatsAppErrorCodes.reason("131056")).isEqualTo(FailureReason.RECIPIENT_RATE_LIMITED);
+    assertThat(WhatsAppErrorCodes.isRetryable("131056")).isTrue();
+    for (String code : new String[] {"130429", "131048", "131049"}) {
       assertThat(WhatsAppErrorCodes.reason(code)).as(code).isEqualTo(FailureReason.RATE_LIMITED);
       assertThat(WhatsAppErrorCodes.isRetryable(code)).as(code).isTrue();
     }

@@ -251,7 +251,7 @@ class WhatsAppWebhookParsingTest {
                 SHEENA,
                 new DeliveryUpdate.Failure(
                     "131056",
-                    FailureReason.RATE_LIMITED,
+                    FailureReason.RECIPIENT_RATE_LIMITED,
                     "too many messages were sent to this customer in a short time; the message"
                         + " will be sent again in a few seconds (WhatsApp 131056: Pair rate limit"
                         + " hit)"),

@@ -33,10 +33,6 @@ public class GovernorSettings {
   long throughputPauseMs;
 
   @Inject
-  @ConfigProperty(name = "switchboard.governor.spam-pause-ms", defaultValue = "60000")
-  long spamPauseMs;
-
-  @Inject
   @ConfigProperty(name = "switchboard.governor.token-recheck-ms", defaultValue = "60000")
   long tokenRecheckMs;
 
@@ -78,11 +74,6 @@ public class GovernorSettings {
   /** How long Meta's 130429 (throughput) pauses the whole number, unless Retry-After says more. */
   public Duration throughputPause() {
     return Duration.ofMillis(throughputPauseMs);
-  }
-
-  /** How long Meta's 131048 (spam rate limit) pauses the number, unless Retry-After says more. */
-  public Duration spamPause() {
-    return Duration.ofMillis(spamPauseMs);
   }
 
   /** How often the sends of an account paused for its token look whether it was replaced. */

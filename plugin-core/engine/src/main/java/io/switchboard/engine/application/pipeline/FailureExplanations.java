@@ -23,6 +23,9 @@ final class FailureExplanations {
       case INVALID_CONTENT -> "The message was refused as malformed or empty.";
       case RATE_LIMITED ->
           "Too many messages were sent (to this customer or from this number); try again later.";
+      case RECIPIENT_RATE_LIMITED ->
+          "Too many messages were sent to this customer in a short time; the next ones wait a few"
+              + " seconds.";
       case AUTH_FAILED ->
           "The channel refused our credentials (token expired or permission missing): an admin must"
               + " update the channel account.";

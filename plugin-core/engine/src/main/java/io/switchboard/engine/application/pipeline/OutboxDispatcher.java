@@ -250,7 +250,8 @@ public class OutboxDispatcher {
               NOT_FOUND,
               NOT_IMPLEMENTED ->
           true;
-      case RATE_LIMITED, AUTH_FAILED, ACCOUNT_PROBLEM, UNAVAILABLE, OTHER -> false;
+      case RATE_LIMITED, RECIPIENT_RATE_LIMITED, AUTH_FAILED, ACCOUNT_PROBLEM, UNAVAILABLE, OTHER ->
+          false;
     };
   }
 

@@ -34,7 +34,6 @@ public final class GovernorRig {
     settings.maxInlineWaitMs = 1000;
     settings.pairBurst = 2;
     settings.throughputPauseMs = 1000;
-    settings.spamPauseMs = 60_000;
     settings.tokenRecheckMs = 60_000;
     store = store(tx);
     permits.store = store;

@@ -142,7 +142,8 @@ class GovernedSendTest {
             "WhatsApp send failed, try again later: HTTP 429, code 130429: Rate limit hit",
             null,
             Duration.ofSeconds(3),
-            FailureReason.RATE_LIMITED));
+            FailureReason.RATE_LIMITED,
+            "130429"));
     long a1 = reply("alice", "a1");
     reply("bob", "b1");
     reply("carol", "c1");
@@ -163,7 +164,8 @@ class GovernedSendTest {
   }
 
   @Test
-  @DisplayName("131056: that customer waits at least the pair interval; others go on")
+  @DisplayName(
+      "RECIPIENT_RATE_LIMITED (131056): that customer waits the pair interval; others go on")
   void pairCodeHoldsTheCustomer() {
     failOnce.put(
         "a1",
@@ -171,7 +173,8 @@ class GovernedSendTest {
             "WhatsApp send failed, try again later: HTTP 400, code 131056: pair rate limit",
             null,
             Duration.ofSeconds(6),
-            FailureReason.RATE_LIMITED));
+            FailureReason.RECIPIENT_RATE_LIMITED,
+            "131056"));
     reply("alice", "a1");
     reply("bob", "b1");
     Instant start = f.clock.instant();
@@ -185,15 +188,17 @@ class GovernedSendTest {
   }
 
   @Test
-  @DisplayName("131048: the number pauses for the spam pause (60 s)")
-  void spamPausesLonger() {
+  @DisplayName(
+      "RATE_LIMITED with a long retry-after (131048, spam cap): the number waits that long")
+  void longRetryAfterPausesLonger() {
     failOnce.put(
         "a1",
         new RetryableException(
             "WhatsApp send failed, try again later: HTTP 400, code 131048: spam rate limit",
             null,
-            null,
-            FailureReason.RATE_LIMITED));
+            Duration.ofSeconds(60),
+            FailureReason.RATE_LIMITED,
+            "131048"));
     reply("alice", "a1");
     reply("bob", "b1");
 
