@@ -11,19 +11,21 @@ import io.switchboard.spi.channel.OutboundMessage;
 import io.switchboard.spi.channel.SendDecision;
 import io.switchboard.spi.channel.SendReceipt;
 import io.switchboard.spi.content.OutboundContent;
-import io.switchboard.spi.content.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**
- * {@code SEND_TO_CHANNEL}: an agent's reply goes to the customer, after the channel's send policy
- * allowed it (window, type, size). A reply already sent is never sent again.
+ * {@code SEND_TO_CHANNEL}: a message to the customer goes out as what it holds (text, a file by
+ * media reference, a template), after the channel's send policy allowed it (window, type, size). A
+ * file is checked and uploaded once ({@link OutboundMedia}); a message already sent is never sent
+ * again.
  */
 @ApplicationScoped
 public class ChannelSendEffect {
   @Inject EffectRecords records;
   @Inject PluginRegistry registry;
+  @Inject OutboundMedia media;
   @Inject Clock clock;
 
   public String perform(OutboxEntry entry) throws RetryableException, PermanentException {
@@ -32,21 +34,9 @@ public class ChannelSendEffect {
       return "already " + s.message().status() + " (" + s.message().externalId() + ")";
     }
     ChannelConnector connector = registry.connector(s.channel());
-    OutboundContent content = Text.of(s.message().body() == null ? "" : s.message().body());
-    SendDecision decision =
-        connector
-            .sendPolicy()
-            .check(
-                content,
-                new ConversationFacts(
-                    s.conversation().lastInboundAt(),
-                    s.conversation().adReferralAt(),
-                    clock.instant()));
-    if (!decision.allowed()) {
-      // Refused before any call to the channel: the agent is told why, in neutral words.
-      throw new PermanentException(
-          decision.explanation(), null, "policy:" + decision.reason().name(), decision.reason());
-    }
+    ConversationFacts facts = facts(s);
+    OutboundContent content = content(s, connector, facts);
+    SendDecision decision = allowed(connector, content, facts);
     SendReceipt receipt =
         connector.send(
             new OutboundMessage(
@@ -58,5 +48,35 @@ public class ChannelSendEffect {
                 decision.tag().orElse(null)));
     records.sent(s.message().id(), receipt.externalMessageId());
     return "sent as " + receipt.externalMessageId();
+  }
+
+  /** What the message holds, as the channel is to get it (a file uploaded first, once). */
+  private OutboundContent content(
+      EffectRecords.Subject s, ChannelConnector connector, ConversationFacts facts)
+      throws RetryableException, PermanentException {
+    OutboundContentJson.Stored stored = OutboundContentJson.read(s.message());
+    return stored.file() == null
+        ? stored.content()
+        : media.prepare(s, stored.file(), connector, facts);
+  }
+
+  /**
+   * The policy's decision; a refusal is thrown before any call to the channel, so the agent is told
+   * why, in neutral words.
+   */
+  private static SendDecision allowed(
+      ChannelConnector connector, OutboundContent content, ConversationFacts facts)
+      throws PermanentException {
+    SendDecision decision = connector.sendPolicy().check(content, facts);
+    if (!decision.allowed()) {
+      throw new PermanentException(
+          decision.explanation(), null, "policy:" + decision.reason().name(), decision.reason());
+    }
+    return decision;
+  }
+
+  private ConversationFacts facts(EffectRecords.Subject s) {
+    return new ConversationFacts(
+        s.conversation().lastInboundAt(), s.conversation().adReferralAt(), clock.instant());
   }
 }

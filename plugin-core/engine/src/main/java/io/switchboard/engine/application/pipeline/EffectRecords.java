@@ -150,6 +150,13 @@ public class EffectRecords {
             "an agent's reply went out"));
   }
 
+  /** An agent's file was checked and uploaded: kept, so a retried send does not upload it again. */
+  @Transactional
+  public void fileUploaded(String messageId, OutboundFile file) {
+    em.find(Message.class, messageId)
+        .contentIs(file.kind().typeName(), OutboundContentJson.file(file), clock.instant());
+  }
+
   /** A failed reply an admin replays is pending again. */
   @Transactional
   public void sendRetried(String messageId) {
