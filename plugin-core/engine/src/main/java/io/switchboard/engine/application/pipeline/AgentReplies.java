@@ -68,13 +68,13 @@ public class AgentReplies {
       part++;
     }
     for (Attachment a : reply.attachments()) {
-      file(c, reply, a, part == 0 ? key : key + "#" + part);
+      file(c, reply, a, part == 0 ? key : key + "#" + part, part);
       part++;
     }
     return Optional.empty();
   }
 
-  private void file(Conversation c, AgentReply reply, Attachment a, String key) {
+  private void file(Conversation c, AgentReply reply, Attachment a, String key, int part) {
     if (a.reference() == null) {
       // The SPI allows bytes without reference; RT always gives references. Such a file cannot be
       // fetched again at send time, so it is refused visibly rather than kept in the database.
@@ -99,7 +99,8 @@ public class AgentReplies {
         "[File: " + f.label() + "]",
         OutboundContentJson.file(f),
         reply.eventId(),
-        key);
+        key,
+        part);
   }
 
   private void templateCommand(Conversation c, AgentReply reply, String key) {

@@ -36,6 +36,7 @@ public class EffectRecords {
 
   @Inject MessageRepository messages;
   @Inject FailureNotes notes;
+  @Inject TemplateNoteEffect templateNotes;
   @Inject Clock clock;
   @Inject Event<ConversationChanged> conversationChanged;
   @Inject io.switchboard.engine.application.orders.OrderBook orderBook;
@@ -143,6 +144,7 @@ public class EffectRecords {
     }
     Conversation conversation = em.find(Conversation.class, message.conversationId());
     conversation.agentReplied(clock.instant(), clock.instant());
+    templateNotes.sent(conversation, message);
     conversationChanged.fire(
         new ConversationChanged(
             conversation.id(),

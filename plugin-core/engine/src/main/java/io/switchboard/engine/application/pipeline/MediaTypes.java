@@ -64,16 +64,17 @@ final class MediaTypes {
   /** A checked type: the kind it is sent as and the content type to upload it with. */
   record Checked(String detected, MediaKind kind, String contentType) {}
 
-  /** The type found in the bytes (the name only refines a container format). */
+  /** The type found in the bytes, without parameters (the name only refines a container format). */
   static String detect(byte[] data, String fileName) {
-    return TIKA.detect(data, fileName);
+    String detected = TIKA.detect(data, fileName);
+    int semicolon = detected.indexOf(';');
+    return (semicolon < 0 ? detected : detected.substring(0, semicolon)).trim();
   }
 
   /** The kind a detected type is sent as, or empty when the channel is not sent this type. */
   static Optional<Checked> check(String detected) {
-    String base = detected.contains(";") ? detected.substring(0, detected.indexOf(';')) : detected;
-    Known k = KNOWN.get(base.trim());
-    return k == null ? Optional.empty() : Optional.of(new Checked(base, k.kind(), k.sentAs()));
+    Known k = KNOWN.get(detected);
+    return k == null ? Optional.empty() : Optional.of(new Checked(detected, k.kind(), k.sentAs()));
   }
 
   /**

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Records a message to the customer and enqueues its {@code SEND_TO_CHANNEL} on the conversation's
@@ -32,8 +34,26 @@ public class OutboundMessages {
       String contentJson,
       String sourceEventId,
       String idempotencyKey) {
-    Message message =
-        Message.toSend(c, author, contentType, body, contentJson, sourceEventId, clock.instant());
+    return send(c, author, contentType, body, contentJson, sourceEventId, idempotencyKey, 0);
+  }
+
+  /**
+   * The same for part {@code part} (0-based) of one reply: its creation time is that many
+   * microseconds later, so the timeline (ordered by creation time) shows the parts in order even
+   * when the clock did not move between them.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Message send(
+      Conversation c,
+      String author,
+      String contentType,
+      String body,
+      String contentJson,
+      String sourceEventId,
+      String idempotencyKey,
+      int part) {
+    Instant at = clock.instant().plus(part, ChronoUnit.MICROS);
+    Message message = Message.toSend(c, author, contentType, body, contentJson, sourceEventId, at);
     messages.add(message);
     String target = Sources.channel(c.channelId());
     outbox.enqueue(

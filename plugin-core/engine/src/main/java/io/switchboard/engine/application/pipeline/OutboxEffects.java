@@ -4,7 +4,8 @@ import io.switchboard.engine.application.connections.PluginRegistry;
 import io.switchboard.engine.application.sync.AssignEffect;
 import io.switchboard.engine.application.sync.SyncActions;
 import io.switchboard.engine.application.sync.SyncEffect;
-import io.switchboard.engine.domain.Message;
+import io.switchboard.engine.application.templates.TemplateActions;
+import io.switchboard.engine.application.templates.TemplateSyncEffect;
 import io.switchboard.engine.ledger.OutboxEntry;
 import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
@@ -21,6 +22,9 @@ public class OutboxEffects {
   @Inject ChannelSendEffect channelSend;
   @Inject SyncEffect sync;
   @Inject AssignEffect assign;
+  @Inject RefusalNotes refusalNotes;
+  @Inject TemplateSyncEffect templateSync;
+  @Inject TemplateNoteEffect templateNote;
 
   /**
    * @return a short description of what was done, kept on the outbox row
@@ -33,6 +37,8 @@ public class OutboxEffects {
       case OutboxActions.NOTE_TO_CRM -> noteToCrm(entry);
       case SyncActions.SYNC_TO_CRM -> sync.perform(entry);
       case SyncActions.ASSIGN_IN_CRM -> assign.perform(entry);
+      case TemplateActions.SYNC_TEMPLATES -> templateSync.perform(entry);
+      case OutboxActions.RECORD_TEMPLATE_IN_CRM -> templateNote.perform(entry);
       default -> throw new PermanentException("unknown outbox action " + entry.action(), null);
     };
   }
@@ -64,14 +70,7 @@ public class OutboxEffects {
     if (s.crm() == null || s.conversation().crmTicketId() == null) {
       return "no ticket to note on";
     }
-    Message m = s.message();
-    String note =
-        "This reply did not reach the customer"
-            + (m.errorCode() != null ? " (error " + m.errorCode() + ")" : "")
-            + ": "
-            + m.errorMessage()
-            + "\n\nReply: "
-            + m.body();
+    String note = refusalNotes.textFor(s);
     String id =
         registry
             .adapter(s.crm())
