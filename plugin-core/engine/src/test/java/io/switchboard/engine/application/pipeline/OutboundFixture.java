@@ -112,6 +112,23 @@ final class OutboundFixture implements AutoCloseable {
   }
 
   Conversation customerWrote(String text, String language) {
+    return customerWrote(text, language, MessageContext.NONE);
+  }
+
+  /** The customer's first message answers an ad (the 72-hour free entry window opens). */
+  Conversation customerCameFromAd(String text) {
+    return customerWrote(
+        text,
+        null,
+        new MessageContext(
+            null,
+            false,
+            false,
+            new io.switchboard.spi.channel.Referral(
+                "ad", "120201", "https://fb.me/x", "Winter sale", null, "image", "ctwa.1")));
+  }
+
+  Conversation customerWrote(String text, String language, MessageContext context) {
     in.clock.advance(Duration.ofSeconds(1));
     ChannelUser kerry = new ChannelUser("16505551234", "16505551234", "Kerry");
     CustomerMessage m =
@@ -121,7 +138,7 @@ final class OutboundFixture implements AutoCloseable {
             kerry,
             in.clock.instant(),
             Text.of(text),
-            MessageContext.NONE,
+            context,
             "{}");
     in.inTx(() -> in.channelIntake.customerMessage(in.account, m));
     return inTx(
@@ -145,6 +162,16 @@ final class OutboundFixture implements AutoCloseable {
             in.crmIntake.handle(
                 in.crm,
                 new AgentReply(eventId, "42", "agent1", text, List.of(files), in.clock.instant())));
+  }
+
+  /** The account's catalog holds these templates, synced into the engine. */
+  void templatesAre(io.switchboard.spi.channel.capability.TemplateDefinition... defs) {
+    channel.templates = List.of(defs);
+    try {
+      templates.sync.sync(in.account);
+    } catch (io.switchboard.spi.RetryableException | PermanentException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** The dispatcher runs as the scheduler would for a while (retries included). */
