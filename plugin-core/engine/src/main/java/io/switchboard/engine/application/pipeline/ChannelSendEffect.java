@@ -46,7 +46,10 @@ public class ChannelSendEffect {
                 content,
                 null,
                 decision.tag().orElse(null)));
-    records.sent(s.message().id(), receipt.externalMessageId());
+    records.sentIn(
+        s.message().id(),
+        receipt.externalMessageId(),
+        decision.window() == null ? null : decision.window().name());
     return "sent as " + receipt.externalMessageId();
   }
 

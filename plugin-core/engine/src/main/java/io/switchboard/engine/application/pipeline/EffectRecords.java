@@ -122,7 +122,22 @@ public class EffectRecords {
    */
   @Transactional
   public void sent(String messageId, String channelMessageId) {
+    sentIn(messageId, channelMessageId, null);
+  }
+
+  /**
+   * The same, for a message that used a window of the channel's policy ({@code customer-service},
+   * {@code free-entry-point}): the timeline shows which.
+   */
+  @Transactional
+  public void sentIn(String messageId, String channelMessageId, String window) {
     Message message = em.find(Message.class, messageId);
+    if (window != null && message.contentJson() != null) {
+      message.contentIs(
+          message.contentType(),
+          OutboundContentJson.withWindow(message.contentJson(), window),
+          clock.instant());
+    }
     List<String> holders =
         messages.byExternalId(message.channelId(), channelMessageId).stream()
             .map(Message::id)

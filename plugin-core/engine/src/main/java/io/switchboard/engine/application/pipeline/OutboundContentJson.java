@@ -101,6 +101,26 @@ public final class OutboundContentJson {
         .toString();
   }
 
+  /** The same content, marked with the window the message went out in. */
+  public static String withWindow(String json, String window) {
+    if (json == null || json.isBlank() || window == null) {
+      return json;
+    }
+    JsonObject o = EngineJson.PROVIDER.createReader(new StringReader(json)).readObject();
+    return EngineJson.PROVIDER.createObjectBuilder(o).add("window", window).build().toString();
+  }
+
+  /**
+   * The window an outbound message went out in ({@code customer-service}, ...), or {@code null}.
+   */
+  public static String windowOf(Message m) {
+    if (m.contentJson() == null || m.contentJson().isBlank()) {
+      return null;
+    }
+    JsonObject o = EngineJson.PROVIDER.createReader(new StringReader(m.contentJson())).readObject();
+    return o.getBoolean("outbound", false) ? o.getString("window", null) : null;
+  }
+
   /** The template name of a stored template message, or {@code null}. */
   public static String templateName(Message m) {
     if (m.contentJson() == null || m.contentJson().isBlank()) {

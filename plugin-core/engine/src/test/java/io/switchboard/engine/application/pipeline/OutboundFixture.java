@@ -257,6 +257,11 @@ final class OutboundFixture implements AutoCloseable {
     }
 
     @Override
+    public void sentIn(String messageId, String channelMessageId, String window) {
+      tx.run(() -> super.sentIn(messageId, channelMessageId, window));
+    }
+
+    @Override
     public void fileUploaded(String messageId, OutboundFile file) {
       tx.run(() -> super.fileUploaded(messageId, file));
     }

@@ -90,6 +90,9 @@ class WindowNoteTest {
     f.agentReplies("txn:72", "Thanks for writing!");
     f.dispatch(Duration.ofSeconds(30));
     assertThat(f.channel.sent).hasSize(1);
+    assertThat(OutboundContentJson.windowOf(f.outbound().get(0)))
+        .as("the timeline shows the window it used")
+        .isEqualTo("free-entry-point");
     ConversationWindow open = window();
     assertThat(open.open()).isTrue();
     assertThat(open.window()).isEqualTo("free-entry-point");

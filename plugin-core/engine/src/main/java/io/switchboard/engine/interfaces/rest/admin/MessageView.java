@@ -1,10 +1,15 @@
 package io.switchboard.engine.interfaces.rest.admin;
 
+import io.switchboard.engine.application.pipeline.OutboundContentJson;
 import io.switchboard.engine.domain.Message;
 import jakarta.json.JsonObject;
 import java.util.Objects;
 
-/** One message of a conversation. Optional fields are JSON null when unknown. */
+/**
+ * One message of a conversation. Optional fields are JSON null when unknown; {@code window} is the
+ * channel window an outbound message went out in ({@code customer-service}, {@code
+ * free-entry-point}), null for templates and inbound messages.
+ */
 record MessageView(
     String id,
     String direction,
@@ -18,7 +23,39 @@ record MessageView(
     String errorMessage,
     String sentAt,
     String statusAt,
-    String createdAt) {
+    String createdAt,
+    String window) {
+  MessageView(
+      String id,
+      String direction,
+      String type,
+      String status,
+      String externalId,
+      String body,
+      String author,
+      String crmEntryId,
+      String errorCode,
+      String errorMessage,
+      String sentAt,
+      String statusAt,
+      String createdAt) {
+    this(
+        id,
+        direction,
+        type,
+        status,
+        externalId,
+        body,
+        author,
+        crmEntryId,
+        errorCode,
+        errorMessage,
+        sentAt,
+        statusAt,
+        createdAt,
+        null);
+  }
+
   static MessageView of(Message m) {
     return new MessageView(
         m.id(),
@@ -33,7 +70,8 @@ record MessageView(
         m.errorMessage(),
         Objects.toString(m.sentAt(), null),
         Objects.toString(m.statusAt(), null),
-        Objects.toString(m.createdAt(), null));
+        Objects.toString(m.createdAt(), null),
+        OutboundContentJson.windowOf(m));
   }
 
   JsonObject toJson() {
@@ -52,6 +90,7 @@ record MessageView(
     AdminJson.nullable(b, "sentAt", sentAt);
     AdminJson.nullable(b, "statusAt", statusAt);
     AdminJson.nullable(b, "createdAt", createdAt);
+    AdminJson.nullable(b, "window", window);
     return b.build();
   }
 }

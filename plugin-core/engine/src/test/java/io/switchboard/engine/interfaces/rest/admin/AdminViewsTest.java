@@ -112,7 +112,8 @@ class AdminViewsTest {
             "errorMessage",
             "sentAt",
             "statusAt",
-            "createdAt");
+            "createdAt",
+            "window");
   }
 
   @Test
