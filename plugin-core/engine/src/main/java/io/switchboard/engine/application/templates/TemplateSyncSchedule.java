@@ -40,7 +40,17 @@ public class TemplateSyncSchedule {
   private Future<?> task;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    Duration every = Duration.parse(interval);
+    Duration every;
+    try {
+      every = Duration.parse(interval);
+    } catch (java.time.format.DateTimeParseException e) {
+      LOG.warning(
+          "switchboard.templates.sync-interval="
+              + interval
+              + " is not an ISO-8601 duration (e.g. PT1H): templates are synced only on demand and"
+              + " by template webhooks");
+      return;
+    }
     if (!processing || every.isZero() || every.isNegative()) {
       LOG.info("template sync: not scheduled on this instance (" + interval + ")");
       return;
