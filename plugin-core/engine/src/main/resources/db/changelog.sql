@@ -336,6 +336,31 @@ create table media_content (
   media_id varchar(36) primary key references media_object(id),
   data bytea not null
 );
+--changeset switchboard:26-templates
+-- The message templates of each channel account as its channel holds them (WhatsApp: the templates
+-- of the number's WhatsApp Business Account), one row per (account, name, language), replaced by
+-- each sync and changed at once by the channel's template webhooks. parts_json keeps the header,
+-- body, footer and buttons with their texts, formats, examples and parameter counts.
+create table channel_template (
+  id varchar(36) primary key,
+  workspace_id varchar(64) not null,
+  channel_id varchar(64) not null,
+  external_id varchar(255),
+  name varchar(512) not null,
+  language varchar(35) not null,
+  category varchar(40),
+  status varchar(40) not null,
+  status_reason varchar(1000),
+  parts_json text not null,
+  header_parameters integer not null,
+  body_parameters integer not null,
+  button_parameters integer not null,
+  synced_at timestamp not null,
+  updated_at timestamp not null,
+  constraint channel_template_unique unique (channel_id, name, language)
+);
+create index channel_template_external on channel_template(channel_id, external_id);
+
 --changeset switchboard:27-send-governor
 -- The send governor: one row per channel account shared by every instance. next_slot_us is the
 -- GCRA theoretical arrival time (epoch microseconds): instances lease small batches of consecutive

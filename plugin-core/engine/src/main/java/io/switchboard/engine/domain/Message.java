@@ -113,6 +113,35 @@ public class Message {
   }
 
   /**
+   * A message an agent or an admin sends with its structured content (text, a file, a template),
+   * waiting to be sent.
+   *
+   * @param contentType the content's type, e.g. {@code text}, {@code image}, {@code template}
+   * @param body the text shown for it in the timeline
+   * @param contentJson its structured content ({@code OutboundContentJson})
+   */
+  public static Message toSend(
+      Conversation conversation,
+      String author,
+      String contentType,
+      String body,
+      String contentJson,
+      String sourceEventId,
+      Instant now) {
+    Message m = fromAgent(conversation, author, body, sourceEventId, now);
+    m.contentType = contentType;
+    m.contentJson = contentJson;
+    return m;
+  }
+
+  /** The structured content changed on the way out (a file was checked and uploaded). */
+  public void contentIs(String contentType, String json, Instant now) {
+    this.contentType = contentType;
+    this.contentJson = json;
+    this.updatedAt = now;
+  }
+
+  /**
    * A message the business sent by another way than Switchboard (the WhatsApp Business app on the
    * same number, the chat history): recorded as sent, never sent again.
    *

@@ -144,7 +144,8 @@ public class OutboxEntry {
 
   void skip(String note, Instant now) {
     status = LedgerStatus.SKIPPED;
-    result = Reasons.truncate(note);
+    // result is varchar(255): a long refusal reason must not make setting the entry aside fail
+    result = note == null || note.length() <= 255 ? note : note.substring(0, 254) + "…";
     doneAt = now;
   }
 

@@ -12,19 +12,21 @@ import io.switchboard.spi.channel.OutboundMessage;
 import io.switchboard.spi.channel.SendDecision;
 import io.switchboard.spi.channel.SendReceipt;
 import io.switchboard.spi.content.OutboundContent;
-import io.switchboard.spi.content.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**
- * {@code SEND_TO_CHANNEL}: an agent's reply goes to the customer, after the channel's send policy
- * allowed it (window, type, size). A reply already sent is never sent again.
+ * {@code SEND_TO_CHANNEL}: a message to the customer goes out as what it holds (text, a file by
+ * media reference, a template), after the channel's send policy allowed it (window, type, size). A
+ * file is checked and uploaded once ({@link OutboundMedia}); a message already sent is never sent
+ * again.
  */
 @ApplicationScoped
 public class ChannelSendEffect {
   @Inject EffectRecords records;
   @Inject PluginRegistry registry;
+  @Inject OutboundMedia media;
   @Inject Clock clock;
   @Inject SendGovernor governor;
 
@@ -34,22 +36,12 @@ public class ChannelSendEffect {
       return "already " + s.message().status() + " (" + s.message().externalId() + ")";
     }
     ChannelConnector connector = registry.connector(s.channel());
-    OutboundContent content = Text.of(s.message().body() == null ? "" : s.message().body());
-    SendDecision decision =
-        connector
-            .sendPolicy()
-            .check(
-                content,
-                new ConversationFacts(
-                    s.conversation().lastInboundAt(),
-                    s.conversation().adReferralAt(),
-                    clock.instant()));
-    if (!decision.allowed()) {
-      // Refused before any call to the channel: the agent is told why, in neutral words.
-      throw new PermanentException(
-          decision.explanation(), null, "policy:" + decision.reason().name(), decision.reason());
-    }
-    // Governor: rate, pair limit and pauses; a send that must wait is deferred, not failed.
+    ConversationFacts facts = facts(s);
+    OutboundContent content = content(s, connector, facts);
+    SendDecision decision = allowed(connector, content, facts);
+    // Governor: rate, pair limit and pauses; a send that must wait is deferred, not failed (a
+    // file is uploaded before, once: its media id is kept, so a deferred send does not upload
+    // again).
     SendGovernor.Admission admission =
         governor.admit(s.channel().id(), connector.sendPolicy(), s.conversation().channelUserId());
     SendReceipt receipt;
@@ -64,10 +56,43 @@ public class ChannelSendEffect {
                   null,
                   decision.tag().orElse(null)));
     } catch (RetryableException | PermanentException e) {
-      governor.failed(admission, e); // throttling codes and a rejected token: deferred
+      governor.failed(admission, e); // throttling and a rejected token: deferred
       throw e;
     }
-    records.sent(s.message().id(), receipt.externalMessageId());
+    records.sentIn(
+        s.message().id(),
+        receipt.externalMessageId(),
+        decision.window() == null ? null : decision.window().name());
     return "sent as " + receipt.externalMessageId();
+  }
+
+  /** What the message holds, as the channel is to get it (a file uploaded first, once). */
+  private OutboundContent content(
+      EffectRecords.Subject s, ChannelConnector connector, ConversationFacts facts)
+      throws RetryableException, PermanentException {
+    OutboundContentJson.Stored stored = OutboundContentJson.read(s.message());
+    return stored.file() == null
+        ? stored.content()
+        : media.prepare(s, stored.file(), connector, facts);
+  }
+
+  /**
+   * The policy's decision; a refusal is thrown before any call to the channel, so the agent is told
+   * why, in neutral words.
+   */
+  private static SendDecision allowed(
+      ChannelConnector connector, OutboundContent content, ConversationFacts facts)
+      throws PermanentException {
+    SendDecision decision = connector.sendPolicy().check(content, facts);
+    if (!decision.allowed()) {
+      throw new PermanentException(
+          decision.explanation(), null, "policy:" + decision.reason().name(), decision.reason());
+    }
+    return decision;
+  }
+
+  private ConversationFacts facts(EffectRecords.Subject s) {
+    return new ConversationFacts(
+        s.conversation().lastInboundAt(), s.conversation().adReferralAt(), clock.instant());
   }
 }

@@ -5,7 +5,6 @@ import io.switchboard.engine.application.sync.FieldChangeIntake;
 import io.switchboard.engine.domain.Conversation;
 import io.switchboard.engine.domain.ConversationRepository;
 import io.switchboard.engine.domain.CrmConnection;
-import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.domain.MessageRepository;
 import io.switchboard.engine.ledger.Outbox;
 import io.switchboard.spi.crm.AgentReply;
@@ -25,9 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Step 2 for CRM events: an agent's public reply becomes an outbound message (sent through the
- * outbox); an assignment or status change is recorded on the conversation; a merge moves the
- * conversation to the surviving ticket.
+ * Step 2 for CRM events: an agent's public reply becomes outbound messages, one per part ({@link
+ * AgentReplies}: text, files, {@code /template} commands; sent through the outbox); an assignment
+ * or status change is recorded on the conversation; a merge moves the conversation to the surviving
+ * ticket.
  *
  * <p>Tickets the engine does not know: a reply whose ticket carries the id of one of our
  * conversations (the adapter tells) is followed, the conversation moving to that ticket; one that
@@ -43,6 +43,7 @@ public class CrmEventIntake {
   @Inject Clock clock;
   @Inject FieldChangeIntake fieldChanges;
   @Inject Event<ConversationChanged> conversationChanged;
+  @Inject AgentReplies replies;
 
   /**
    * @return a note when the event was deliberately not acted on, else empty
@@ -67,19 +68,7 @@ public class CrmEventIntake {
     }
     Conversation c = conversation.get();
     if (event instanceof AgentReply reply) {
-      if (reply.text() == null || reply.text().isBlank()) {
-        return Optional.of("agent reply " + reply.eventId() + " has no text; nothing to send");
-      }
-      Message message = Message.fromAgent(c, reply.author(), reply.text(), reply.eventId(), now);
-      messages.add(message);
-      String target = Sources.channel(c.channelId());
-      outbox.enqueue(
-          connection.workspaceId(),
-          target,
-          OutboxActions.SEND_TO_CHANNEL,
-          target + "|" + c.id(),
-          Sources.crm(connection.id()) + "|" + reply.eventId(),
-          message.id());
+      return replies.accept(connection, c, reply);
     } else if (event instanceof AssignmentChange change) {
       c.assignTo(change.assignee(), change.group(), now);
       conversationChanged.fire(

@@ -36,6 +36,7 @@ public class EffectRecords {
 
   @Inject MessageRepository messages;
   @Inject FailureNotes notes;
+  @Inject TemplateNoteEffect templateNotes;
   @Inject Clock clock;
   @Inject Event<ConversationChanged> conversationChanged;
   @Inject io.switchboard.engine.application.orders.OrderBook orderBook;
@@ -121,7 +122,22 @@ public class EffectRecords {
    */
   @Transactional
   public void sent(String messageId, String channelMessageId) {
+    sentIn(messageId, channelMessageId, null);
+  }
+
+  /**
+   * The same, for a message that used a window of the channel's policy ({@code customer-service},
+   * {@code free-entry-point}): the timeline shows which.
+   */
+  @Transactional
+  public void sentIn(String messageId, String channelMessageId, String window) {
     Message message = em.find(Message.class, messageId);
+    if (window != null && message.contentJson() != null) {
+      message.contentIs(
+          message.contentType(),
+          OutboundContentJson.withWindow(message.contentJson(), window),
+          clock.instant());
+    }
     List<String> holders =
         messages.byExternalId(message.channelId(), channelMessageId).stream()
             .map(Message::id)
@@ -143,11 +159,19 @@ public class EffectRecords {
     }
     Conversation conversation = em.find(Conversation.class, message.conversationId());
     conversation.agentReplied(clock.instant(), clock.instant());
+    templateNotes.sent(conversation, message);
     conversationChanged.fire(
         new ConversationChanged(
             conversation.id(),
             Set.of(BridgeField.FIRST_RESPONSE_SECONDS, BridgeField.LAST_REPLY_AT),
             "an agent's reply went out"));
+  }
+
+  /** An agent's file was checked and uploaded: kept, so a retried send does not upload it again. */
+  @Transactional
+  public void fileUploaded(String messageId, OutboundFile file) {
+    em.find(Message.class, messageId)
+        .contentIs(file.kind().typeName(), OutboundContentJson.file(file), clock.instant());
   }
 
   /** A failed reply an admin replays is pending again. */

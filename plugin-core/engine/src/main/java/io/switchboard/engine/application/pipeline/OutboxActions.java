@@ -14,5 +14,8 @@ final class OutboxActions {
   /** Record in the CRM, as an internal note, a message the business sent from elsewhere. */
   static final String RECORD_IN_CRM = "RECORD_IN_CRM";
 
+  /** Record in the CRM, as an internal note, a template that went out ("Template x sent by y"). */
+  static final String RECORD_TEMPLATE_IN_CRM = "RECORD_TEMPLATE_IN_CRM";
+
   private OutboxActions() {}
 }

@@ -8,7 +8,8 @@ import io.switchboard.engine.application.media.MediaRecords;
 import io.switchboard.engine.application.sync.AssignEffect;
 import io.switchboard.engine.application.sync.SyncActions;
 import io.switchboard.engine.application.sync.SyncEffect;
-import io.switchboard.engine.domain.Message;
+import io.switchboard.engine.application.templates.TemplateActions;
+import io.switchboard.engine.application.templates.TemplateSyncEffect;
 import io.switchboard.engine.ledger.OutboxEntry;
 import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
@@ -28,6 +29,9 @@ public class OutboxEffects {
   @Inject MediaFetchEffect mediaFetch;
   @Inject MediaAttachEffect mediaAttach;
   @Inject MediaRecords media;
+  @Inject RefusalNotes refusalNotes;
+  @Inject TemplateSyncEffect templateSync;
+  @Inject TemplateNoteEffect templateNote;
 
   /**
    * @return a short description of what was done, kept on the outbox row
@@ -42,6 +46,8 @@ public class OutboxEffects {
       case SyncActions.ASSIGN_IN_CRM -> assign.perform(entry);
       case MediaActions.FETCH_MEDIA -> mediaFetch.perform(entry);
       case MediaActions.ATTACH_TO_CRM -> mediaAttach.perform(entry);
+      case TemplateActions.SYNC_TEMPLATES -> templateSync.perform(entry);
+      case OutboxActions.RECORD_TEMPLATE_IN_CRM -> templateNote.perform(entry);
       default -> throw new PermanentException("unknown outbox action " + entry.action(), null);
     };
   }
@@ -79,14 +85,7 @@ public class OutboxEffects {
     if (s.crm() == null || s.conversation().crmTicketId() == null) {
       return "no ticket to note on";
     }
-    Message m = s.message();
-    String note =
-        "This reply did not reach the customer"
-            + (m.errorCode() != null ? " (error " + m.errorCode() + ")" : "")
-            + ": "
-            + m.errorMessage()
-            + "\n\nReply: "
-            + m.body();
+    String note = refusalNotes.textFor(s);
     String id =
         registry
             .adapter(s.crm())

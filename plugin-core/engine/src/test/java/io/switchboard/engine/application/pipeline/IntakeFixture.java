@@ -44,6 +44,10 @@ final class IntakeFixture implements AutoCloseable {
   final RecordedEvents<CustomerChanged> customerChanges = sync.customerChanged;
   final OrderBook orderBook =
       new OrderBook(orders, new OrderCustomers(customers, clock), customerChanges, clock);
+  final io.switchboard.engine.application.templates.TemplateBeans templates =
+      new io.switchboard.engine.application.templates.TemplateBeans(tx, clock);
+  final OutboundMessages outboundMessages = new OutboundMessages();
+  final AgentReplies replies = new AgentReplies();
   final ChannelAccount account;
   final CrmConnection crm;
 
@@ -69,6 +73,16 @@ final class IntakeFixture implements AutoCloseable {
     crmIntake.clock = clock;
     crmIntake.fieldChanges = sync.fieldChanges;
     crmIntake.conversationChanged = sync.conversationChanged;
+    outboundMessages.messages = messages;
+    outboundMessages.outbox = outbox;
+    outboundMessages.clock = clock;
+    replies.outbound = outboundMessages;
+    replies.messages = messages;
+    replies.customers = customers;
+    replies.templates = templates.rows;
+    replies.notes = notes;
+    replies.clock = clock;
+    crmIntake.replies = replies;
     crm = new CrmConnection("rt", "default", clock.instant());
     crm.configure("request-tracker", "{}", "", clock.instant());
     account = new ChannelAccount("wa", "default", clock.instant());

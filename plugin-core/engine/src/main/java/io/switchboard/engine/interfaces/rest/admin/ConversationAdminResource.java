@@ -1,7 +1,9 @@
 package io.switchboard.engine.interfaces.rest.admin;
 
 import io.switchboard.engine.application.conversations.ConversationQueries;
+import io.switchboard.engine.application.conversations.ConversationWindows;
 import io.switchboard.engine.application.conversations.MessageReactions;
+import io.switchboard.engine.application.pipeline.TemplateSends;
 import io.switchboard.engine.application.sync.ConversationEdits;
 import io.switchboard.engine.interfaces.rest.AdminApi;
 import io.switchboard.engine.interfaces.rest.Problem;
@@ -12,6 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ConversationAdminResource {
   @Inject ConversationQueries queries;
   @Inject ConversationEdits edits;
+  @Inject ConversationWindows windows;
+  @Inject TemplateSends templates;
 
   @PUT
   @Path("/{id}/assignment")
@@ -109,6 +114,58 @@ public class ConversationAdminResource {
             .map(s -> ConversationView.of(s.conversation(), s.customer()))
             .toList();
     return AdminJson.array(conversations, ConversationView::toJson).build();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(
+      summary =
+          "One conversation with its free-form window: open or closed, which window, when it"
+              + " closes")
+  public Response conversation(@PathParam("id") String id) {
+    return windows
+        .find(id)
+        .map(
+            w -> {
+              var b = AdminJson.object();
+              ConversationView.of(w.conversation(), w.customer()).toJson().forEach(b::add);
+              b.add("window", WindowView.of(w.window(), w.windowProblem()));
+              return Response.ok(b.build()).build();
+            })
+        .orElseGet(() -> AdminJson.notFound("no conversation " + id));
+  }
+
+  @POST
+  @Path("/{id}/template")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Send an approved template: {name, language, actor, header, body, buttons}; checked"
+              + " against the synced definition first (422 with one reason per problem)")
+  public Response sendTemplate(@PathParam("id") String id, JsonObject body) {
+    TemplateRequestJson.Parsed parsed = TemplateRequestJson.read(body);
+    if (!parsed.errors().isEmpty()) {
+      return TemplateRequestJson.unreadable(parsed.errors()).toResponse();
+    }
+    return templates
+        .send(id, parsed.request(), parsed.actor())
+        .map(
+            o ->
+                o.message() == null
+                    ? TemplateRequestJson.refused(o.checked().problems()).toResponse()
+                    : Response.accepted(
+                            AdminJson.object()
+                                .add("conversation", id)
+                                .add("message", o.message().id())
+                                .add("template", o.checked().content().name())
+                                .add("language", o.checked().content().language())
+                                .add("rendered", o.checked().rendered())
+                                .add(
+                                    "detail",
+                                    "queued: sent through the outbox, then noted on the ticket")
+                                .build())
+                        .build())
+        .orElseGet(() -> AdminJson.notFound("no conversation " + id));
   }
 
   @GET

@@ -1,12 +1,17 @@
 package io.switchboard.engine.interfaces.rest.admin;
 
 import io.switchboard.engine.application.conversations.MessageReactions;
+import io.switchboard.engine.application.pipeline.OutboundContentJson;
 import io.switchboard.engine.domain.Message;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Objects;
 
-/** One message of a conversation. Optional fields are JSON null when unknown. */
+/**
+ * One message of a conversation. Optional fields are JSON null when unknown; {@code window} is the
+ * channel window an outbound message went out in ({@code customer-service}, {@code
+ * free-entry-point}), null for templates and inbound messages.
+ */
 record MessageView(
     String id,
     String direction,
@@ -24,7 +29,8 @@ record MessageView(
     String contentJson,
     String quotedExternalId,
     boolean forwarded,
-    List<MessageReactions.Standing> reactions) {
+    List<MessageReactions.Standing> reactions,
+    String window) {
   static MessageView of(Message m) {
     return of(m, List.of());
   }
@@ -48,7 +54,8 @@ record MessageView(
         m.contentJson(),
         m.quotedExternalId(),
         m.forwarded(),
-        reactions);
+        reactions,
+        OutboundContentJson.windowOf(m));
   }
 
   JsonObject toJson() {
@@ -78,6 +85,7 @@ record MessageView(
               .add("from", r.fromCustomer() ? "customer" : "business"));
     }
     b.add("reactions", standing);
+    AdminJson.nullable(b, "window", window);
     return b.build();
   }
 }

@@ -131,7 +131,8 @@ class AdminViewsTest {
                 false,
                 java.util.List.of(
                     new io.switchboard.engine.application.conversations.MessageReactions.Standing(
-                        true, "x")))
+                        true, "x")),
+                "customer-service")
             .toJson();
     assertThat(message.getJsonObject("content").getString("text")).isEqualTo("Hi");
     assertThat(message.getJsonArray("reactions").getJsonObject(0).getString("from"))
@@ -154,7 +155,8 @@ class AdminViewsTest {
             "content",
             "quotedExternalId",
             "forwarded",
-            "reactions");
+            "reactions",
+            "window");
   }
 
   @Test
