@@ -218,6 +218,111 @@ class WhatsAppMediaIT {
     assertThat(stats.getInt("downloadFaults")).isEqualTo(2);
   }
 
+  @Test
+  @Order(4)
+  @DisplayName(
+      "an agent's reply with a file in RT reaches the phone as an uploaded image, text first")
+  void agentFileReachesThePhone() throws IOException {
+    byte[] replacement = png();
+    rt.agentWritesWithFile(
+        ticketId, "Here is the replacement lid", "replacement.png", "image/png", replacement);
+
+    List<JsonObject> business =
+        await()
+            .atMost(WITHIN)
+            .until(
+                () -> phoneMessages(phone, "business"),
+                m -> m.stream().anyMatch(x -> x.getString("type").equals("image")));
+    assertThat(business).extracting(m -> m.getString("type")).containsSubsequence("text", "image");
+    assertThat(business.stream().filter(m -> m.getString("type").equals("text")))
+        .anySatisfy(m -> assertThat(m.getString("text")).contains("Here is the replacement lid"));
+    JsonObject image =
+        business.stream()
+            .filter(m -> m.getString("type").equals("image"))
+            .findFirst()
+            .orElseThrow();
+    String mediaId = image.getJsonObject("content").getString("id");
+    assertThat(sandboxBytes("media/" + mediaId)).isEqualTo(replacement);
+    assertThat(sandboxGet("stats").getJsonObject("media").getInt("uploads")).isEqualTo(1);
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("the number's templates are synced from the business account")
+  void templatesAreSynced() {
+    SwitchboardClient.Answer sync = bridge.post("channels/" + CHANNEL + "/templates/sync");
+    assertThat(sync.status()).as(sync.body()).isIn(200, 202);
+    List<JsonObject> approved =
+        await()
+            .atMost(WITHIN)
+            .until(
+                () -> templates("?status=APPROVED"),
+                t -> t.stream().anyMatch(x -> x.getString("name").equals("order_update")));
+    assertThat(approved)
+        .extracting(t -> t.getString("name") + "/" + t.getString("language"))
+        .contains("order_update/en_US", "order_update/ar", "welcome_back/en_US")
+        .doesNotContain("spring_sale/en_US");
+  }
+
+  @Test
+  @Order(6)
+  @DisplayName("after the 24-hour window a reply is refused with the templates; /template goes out")
+  void closedWindowOffersTemplates() {
+    String late = "1555" + String.format("%07d", new SecureRandom().nextInt(10_000_000));
+    long dayAndAHourAgo = java.time.Instant.now().minus(Duration.ofHours(25)).getEpochSecond();
+    SwitchboardClient.Answer old =
+        bridge.whatsAppWebhook(
+            CHANNEL,
+            APP_SECRET,
+            io.switchboard.connector.whatsapp.testing.WhatsAppWebhookBuilder.textMessage(
+                PHONE_NUMBER_ID,
+                late,
+                "Sam Late",
+                io.switchboard.connector.whatsapp.testing.WhatsAppWebhookBuilder.uniqueWamid(),
+                "Is my order coming?",
+                dayAndAHourAgo));
+    assertThat(old.status()).isEqualTo(200);
+    sandboxPost("customers/" + late + "/last-message-at", "{\"hoursAgo\":25}");
+    String lateTicket =
+        await()
+            .atMost(WITHIN)
+            .until(() -> conversationOf(late), c -> c.isPresent() && !c.get().isNull("crmTicketId"))
+            .orElseThrow()
+            .getString("crmTicketId");
+
+    rt.agentWrites(lateTicket, "correspond", "Yes, it ships tomorrow.");
+    String note =
+        await()
+            .atMost(WITHIN)
+            .until(
+                () ->
+                    rt.contents(lateTicket, "Comment").stream()
+                        .filter(t -> t.contains("24-hour window closed"))
+                        .findFirst(),
+                Optional::isPresent)
+            .orElseThrow();
+    assertThat(note)
+        .contains("only an approved template can")
+        .contains("order_update (en_US)")
+        .contains("/template");
+    assertThat(phoneMessages(late, "business")).isEmpty();
+
+    rt.agentWrites(lateTicket, "correspond", "/template order_update en_US Sam | 4567");
+    JsonObject template =
+        await()
+            .atMost(WITHIN)
+            .until(() -> phoneMessages(late, "business").stream().findFirst(), Optional::isPresent)
+            .orElseThrow();
+    assertThat(template.getString("type")).isEqualTo("template");
+    assertThat(template.getString("text")).contains("Hi Sam, your order 4567 is on its way.");
+    await()
+        .atMost(WITHIN)
+        .until(
+            () ->
+                rt.contents(lateTicket, "Comment").stream()
+                    .anyMatch(t -> t.contains("order_update") && t.contains("sent by")));
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   private static JsonObject customerSends(jakarta.json.JsonObjectBuilder message) {
@@ -248,6 +353,49 @@ class WhatsAppMediaIT {
               request.timeout(Duration.ofSeconds(60)).build(),
               HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return Json.createReader(new StringReader(r.body())).readObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Optional<JsonObject> conversationOf(String channelUserId) {
+    return bridge.get("conversations").array().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(c -> c.getString("channelUserId").equals(channelUserId))
+        .findFirst();
+  }
+
+  private List<JsonObject> templates(String query) {
+    return bridge
+        .get("channels/" + CHANNEL + "/templates" + query)
+        .json()
+        .getJsonArray("templates")
+        .stream()
+        .map(JsonValue::asJsonObject)
+        .collect(Collectors.toList());
+  }
+
+  /** What the sandbox phone shows in a customer's chat, from one side. */
+  private static List<JsonObject> phoneMessages(String customerPhone, String direction) {
+    JsonObject chat = sandboxGet("conversation?phone=" + customerPhone);
+    if (!(chat.get("messages") instanceof jakarta.json.JsonArray messages)) {
+      return List.of(); // the phone has no chat with this customer yet
+    }
+    return messages.stream()
+        .map(JsonValue::asJsonObject)
+        .filter(m -> m.getString("direction").equals(direction))
+        .collect(Collectors.toList());
+  }
+
+  private static byte[] sandboxBytes(String path) {
+    try {
+      return http.send(
+              HttpRequest.newBuilder(sandboxUri(path)).build(),
+              HttpResponse.BodyHandlers.ofByteArray())
+          .body();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

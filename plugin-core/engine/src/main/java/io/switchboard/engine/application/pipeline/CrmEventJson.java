@@ -1,6 +1,7 @@
 package io.switchboard.engine.application.pipeline;
 
 import io.switchboard.engine.infrastructure.EngineJson;
+import io.switchboard.spi.Attachment;
 import io.switchboard.spi.MalformedPayloadException;
 import io.switchboard.spi.crm.AgentReply;
 import io.switchboard.spi.crm.AssignmentChange;
@@ -36,6 +37,9 @@ final class CrmEventJson {
       addNullable(b, "at", r.at() == null ? null : r.at().toString());
       if (r.conversationId() != null) {
         b.add("conversationId", r.conversationId());
+      }
+      if (!r.attachments().isEmpty()) {
+        b.add("attachments", attachments(r.attachments()));
       }
     } else if (event instanceof AssignmentChange a) {
       b.add("type", "assignment");
@@ -74,7 +78,7 @@ final class CrmEventJson {
                 o.getString("ticketId"),
                 o.getString("author", null),
                 o.getString("text", null),
-                List.of(),
+                attachments(o),
                 when,
                 o.getString("conversationId", null));
         case "assignment" ->
@@ -115,5 +119,37 @@ final class CrmEventJson {
     } else {
       b.add(key, value);
     }
+  }
+
+  /** The files of an agent reply, by reference (their bytes stay in the CRM until sent). */
+  private static jakarta.json.JsonArrayBuilder attachments(List<Attachment> files) {
+    jakarta.json.JsonArrayBuilder a = EngineJson.PROVIDER.createArrayBuilder();
+    for (Attachment f : files) {
+      JsonObjectBuilder o = EngineJson.PROVIDER.createObjectBuilder();
+      addNullable(o, "fileName", f.fileName());
+      addNullable(o, "contentType", f.contentType());
+      addNullable(o, "reference", f.reference());
+      a.add(o.add("size", f.size()));
+    }
+    return a;
+  }
+
+  private static List<Attachment> attachments(JsonObject reply) {
+    if (!(reply.get("attachments") instanceof jakarta.json.JsonArray files)) {
+      return List.of();
+    }
+    List<Attachment> out = new java.util.ArrayList<>();
+    for (jakarta.json.JsonValue v : files) {
+      if (v instanceof JsonObject f) {
+        out.add(
+            new Attachment(
+                f.getString("fileName", null),
+                f.getString("contentType", null),
+                f.containsKey("size") ? f.getJsonNumber("size").longValue() : -1,
+                f.getString("reference", null),
+                null));
+      }
+    }
+    return out;
   }
 }

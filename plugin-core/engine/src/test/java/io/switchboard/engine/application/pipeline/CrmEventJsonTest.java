@@ -29,6 +29,25 @@ class CrmEventJsonTest {
   }
 
   @Test
+  @DisplayName("an agent reply keeps its files (by reference) through the ledger's JSON form")
+  void agentReplyWithFilesRoundTrip() throws Exception {
+    AgentReply reply =
+        new AgentReply(
+            "txn:63",
+            "1",
+            "agent1",
+            "Here is the new lid",
+            List.of(
+                new io.switchboard.spi.Attachment(
+                    "lid.png", "image/png", -1, "rt-attachment:167", null),
+                new io.switchboard.spi.Attachment(
+                    "فاتورة.pdf", "application/pdf", 48213, "rt-attachment:168", null)),
+            Instant.parse("2026-11-22T23:36:32Z"),
+            "conv-1");
+    assertThat(CrmEventJson.read(CrmEventJson.write(reply))).isEqualTo(reply);
+  }
+
+  @Test
   @DisplayName("an assignment change (also to nobody) survives the ledger's JSON form")
   void assignmentRoundTrip() throws Exception {
     CrmEvent to = new AssignmentChange("txn:58", "1", "agent1", Instant.EPOCH);
