@@ -24,6 +24,7 @@ APP_SECRET=$(secret app.secret hex 20)
 ACCESS_TOKEN=$(secret access.token hex 20)
 RT_SECRET=$(secret rt-webhook.secret hex 20)
 PHONE_NUMBER_ID=106540352242922
+WABA_ID=419561257915477
 
 PIDS=()
 cleanup() {
@@ -50,7 +51,8 @@ MICRO_JAR="$ROOT/ear/target/payara-micro.jar"
 say "starting Switchboard on Payara Micro (H2 database in $STATE/data)"
 (cd "$STATE" && exec env SWITCHBOARD_SECRETS_KEY="$SECRETS_KEY" SWITCHBOARD_ADMIN_TOKEN="$ADMIN_TOKEN" \
   SWITCHBOARD_DB_URL="jdbc:h2:file:$STATE/data/switchboard;MODE=PostgreSQL" \
-  SWITCHBOARD_CRM_POLL_INTERVAL_SECONDS=10 \
+  SWITCHBOARD_CRM_POLL_INTERVAL_SECONDS=10 SWITCHBOARD_PUBLIC_URL="http://127.0.0.1:$BRIDGE_PORT" \
+  SWITCHBOARD_MEDIA_STORE=filesystem SWITCHBOARD_MEDIA_DIRECTORY="$STATE/media" \
   java -Xmx512m -jar "$MICRO_JAR" --deploy "$ROOT/ear/target/switchboard.war" \
   --port "$BRIDGE_PORT" --nocluster >"$STATE/bridge.log" 2>&1) &
 PIDS+=($!)
@@ -59,7 +61,7 @@ say "starting the WhatsApp sandbox"
 java -jar "$ROOT/tools/whatsapp-sandbox/target/whatsapp-sandbox.jar" --port "$SANDBOX_PORT" \
   --webhook-url "http://127.0.0.1:$BRIDGE_PORT/switchboard/api/channels/wa-demo/webhook" \
   --app-secret "$APP_SECRET" --access-token "$ACCESS_TOKEN" --phone-number-id "$PHONE_NUMBER_ID" \
-  >"$STATE/sandbox.log" 2>&1 &
+  --waba-id "$WABA_ID" >"$STATE/sandbox.log" 2>&1 &
 PIDS+=($!)
 
 BASE="http://127.0.0.1:$BRIDGE_PORT"
@@ -78,7 +80,7 @@ admin_put() {
   case "${answer##*$'\n'}" in 200|201) ;; *) die "configuring $1 failed: $answer" ;; esac
 }
 admin_put crm-connections/rt "{\"plugin\":\"request-tracker\",\"config\":{\"baseUrl\":\"http://127.0.0.1:${RT_PORT:-8092}\",\"token\":\"$RT_TOKEN\",\"queue\":\"Support\",\"webhookSecret\":\"$RT_SECRET\"}}"
-admin_put channels/wa-demo "{\"plugin\":\"whatsapp-cloud\",\"crmConnection\":\"rt\",\"config\":{\"phoneNumberId\":\"$PHONE_NUMBER_ID\",\"accessToken\":\"$ACCESS_TOKEN\",\"appSecret\":\"$APP_SECRET\",\"verifyToken\":\"demo-verify-token\",\"graphApiBaseUrl\":\"http://127.0.0.1:$SANDBOX_PORT/v23.0\"}}"
+admin_put channels/wa-demo "{\"plugin\":\"whatsapp-cloud\",\"crmConnection\":\"rt\",\"config\":{\"phoneNumberId\":\"$PHONE_NUMBER_ID\",\"accessToken\":\"$ACCESS_TOKEN\",\"appSecret\":\"$APP_SECRET\",\"verifyToken\":\"demo-verify-token\",\"whatsAppBusinessAccountId\":\"$WABA_ID\",\"graphApiBaseUrl\":\"http://127.0.0.1:$SANDBOX_PORT/v23.0\"}}"
 # The demo's field mapping, once: an admin's later changes (page or API) are kept.
 mapping_version=$(curl -s "$BASE/switchboard/api/admin/crm-connections/rt/mapping" \
   -H "Authorization: Bearer $ADMIN_TOKEN" | sed -n 's/.*"version":\([0-9]*\).*/\1/p')
@@ -103,7 +105,10 @@ cat <<INFO
     Logs:                                  $STATE/bridge.log  $STATE/sandbox.log
 
   Type a message on the phone page: a ticket appears in RT's Support queue within seconds.
-  Reply to it in RT ("Reply"): the answer shows on the phone with its delivery ticks.
+  Attach a photo, a voice note, a location or an order on the phone: they show on the ticket
+  (files as RT attachments, the order line by line with its total).
+  Reply to it in RT ("Reply"), also with a file attached: the answer shows on the phone with its
+  delivery ticks. Reply "/template order_update en_US Maria | 4567" to send an approved template.
   Press Ctrl-C to stop the bridge and the sandbox.
 
 INFO

@@ -244,6 +244,14 @@ class WhatsAppMediaIT {
     String mediaId = image.getJsonObject("content").getString("id");
     assertThat(sandboxBytes("media/" + mediaId)).isEqualTo(replacement);
     assertThat(sandboxGet("stats").getJsonObject("media").getInt("uploads")).isEqualTo(1);
+    // The agent answered: the customer sees their latest message read (blue ticks).
+    await()
+        .atMost(WITHIN)
+        .until(
+            () -> {
+              List<JsonObject> mine = phoneMessages(phone, "customer");
+              return mine.get(mine.size() - 1).getString("status").equals("read");
+            });
   }
 
   @Test

@@ -14,5 +14,8 @@ public interface MessageRepository {
   /** A conversation's messages, oldest first. */
   List<Message> ofConversation(String conversationId);
 
+  /** The customer's latest message in a conversation that the channel knows by an id. */
+  Optional<Message> latestFromCustomer(String conversationId);
+
   void add(Message message);
 }

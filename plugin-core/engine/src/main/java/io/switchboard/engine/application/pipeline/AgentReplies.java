@@ -39,6 +39,7 @@ public class AgentReplies {
   @Inject TemplateRows templates;
   @Inject FailureNotes notes;
   @Inject Clock clock;
+  @Inject ReadReceipts readReceipts;
 
   /**
    * @return a note for the ledger row when the reply had nothing to send, else empty
@@ -71,6 +72,7 @@ public class AgentReplies {
       file(c, reply, a, part == 0 ? key : key + "#" + part, part);
       part++;
     }
+    readReceipts.agentAnswered(c);
     return Optional.empty();
   }
 

@@ -17,5 +17,8 @@ final class OutboxActions {
   /** Record in the CRM, as an internal note, a template that went out ("Template x sent by y"). */
   static final String RECORD_TEMPLATE_IN_CRM = "RECORD_TEMPLATE_IN_CRM";
 
+  /** Tell the channel that the customer's latest message was read (an agent answered). */
+  static final String MARK_READ = "MARK_READ";
+
   private OutboxActions() {}
 }

@@ -24,6 +24,7 @@ public class OutboxEffects {
   @Inject PluginRegistry registry;
   @Inject CrmDeliveryEffect crmDelivery;
   @Inject ChannelSendEffect channelSend;
+  @Inject ReadReceipts readReceipts;
   @Inject SyncEffect sync;
   @Inject AssignEffect assign;
   @Inject MediaFetchEffect mediaFetch;
@@ -42,6 +43,7 @@ public class OutboxEffects {
       case OutboxActions.RECORD_IN_CRM -> crmDelivery.recordBusinessMessage(entry);
       case OutboxActions.SEND_TO_CHANNEL -> channelSend.perform(entry);
       case OutboxActions.NOTE_TO_CRM -> noteToCrm(entry);
+      case OutboxActions.MARK_READ -> readReceipts.perform(entry);
       case SyncActions.SYNC_TO_CRM -> sync.perform(entry);
       case SyncActions.ASSIGN_IN_CRM -> assign.perform(entry);
       case MediaActions.FETCH_MEDIA -> mediaFetch.perform(entry);

@@ -48,6 +48,21 @@ public class JpaMessageRepository implements MessageRepository {
   }
 
   @Override
+  public Optional<Message> latestFromCustomer(String conversationId) {
+    return em
+        .createQuery(
+            "select m from Message m where m.conversationId = :c and m.direction = :in"
+                + " and m.externalId is not null order by m.createdAt desc, m.id desc",
+            Message.class)
+        .setParameter("c", conversationId)
+        .setParameter("in", Message.IN)
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  @Override
   public void add(Message message) {
     em.persist(message);
   }

@@ -51,6 +51,17 @@ class AgentAttachmentsTest {
 
     assertThat(f.channel.sent).hasSize(3);
     assertThat(f.channel.sent.get(0).content()).isEqualTo(Text.of("Here it is, with the invoice."));
+    assertThat(f.channel.markedRead)
+        .as("the customer sees their message read once the agent answered")
+        .containsExactly(
+            f.messages().stream()
+                .filter(m -> m.direction().equals(Message.IN))
+                .findFirst()
+                .orElseThrow()
+                .externalId());
+    assertThat(f.outbox(OutboxActions.MARK_READ))
+        .singleElement()
+        .satisfies(e -> assertThat(e.orderingKey()).isNotEqualTo(sends.get(0).orderingKey()));
     Media image = (Media) f.channel.sent.get(1).content();
     assertThat(image.kind()).isEqualTo(MediaKind.IMAGE);
     assertThat(image.reference()).isEqualTo("wa-media:1");

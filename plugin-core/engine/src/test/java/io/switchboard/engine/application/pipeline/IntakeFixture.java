@@ -48,6 +48,7 @@ final class IntakeFixture implements AutoCloseable {
       new io.switchboard.engine.application.templates.TemplateBeans(tx, clock);
   final OutboundMessages outboundMessages = new OutboundMessages();
   final AgentReplies replies = new AgentReplies();
+  final ReadReceipts readReceipts = new ReadReceipts();
   final ChannelAccount account;
   final CrmConnection crm;
 
@@ -82,6 +83,10 @@ final class IntakeFixture implements AutoCloseable {
     replies.templates = templates.rows;
     replies.notes = notes;
     replies.clock = clock;
+    readReceipts.messages = messages;
+    readReceipts.outbox = outbox;
+    readReceipts.onReply = true;
+    replies.readReceipts = readReceipts;
     crmIntake.replies = replies;
     crm = new CrmConnection("rt", "default", clock.instant());
     crm.configure("request-tracker", "{}", "", clock.instant());

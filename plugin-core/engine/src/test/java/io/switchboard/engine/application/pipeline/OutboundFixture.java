@@ -79,6 +79,9 @@ final class OutboundFixture implements AutoCloseable {
     effects.records = records;
     effects.registry = registry;
     effects.channelSend = send;
+    in.readReceipts.records = records;
+    in.readReceipts.registry = registry;
+    effects.readReceipts = in.readReceipts;
     // the customer's messages are mirrored by CrmDeliveryEffect, not under test here
     effects.crmDelivery =
         new CrmDeliveryEffect() {

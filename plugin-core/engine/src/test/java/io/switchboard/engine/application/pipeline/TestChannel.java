@@ -27,7 +27,7 @@ import java.util.Set;
 final class TestChannel implements ChannelConnector, TemplateCatalog {
   static final SendPolicy WHATSAPP =
       new SendPolicy(
-          Set.of("text", "image", "video", "audio", "document", "sticker", "template", "read"),
+          Set.of("text", "image", "video", "audio", "document", "sticker", "template", "mark_read"),
           Set.of("text"),
           List.of(
               new SendWindow(
@@ -49,6 +49,10 @@ final class TestChannel implements ChannelConnector, TemplateCatalog {
               MediaKind.STICKER, 100L * 1024));
 
   final List<OutboundMessage> sent = Collections.synchronizedList(new ArrayList<>());
+
+  /** The read receipts (mark as read), kept apart from the messages. */
+  final List<String> markedRead = Collections.synchronizedList(new ArrayList<>());
+
   final List<Attachment> uploads = Collections.synchronizedList(new ArrayList<>());
   volatile List<TemplateDefinition> templates = List.of();
   volatile boolean catalog = true;
@@ -65,6 +69,10 @@ final class TestChannel implements ChannelConnector, TemplateCatalog {
     if (sendFailures > 0) {
       sendFailures--;
       throw new RetryableException("Graph API timed out", null);
+    }
+    if (message.content() instanceof io.switchboard.spi.content.MarkRead read) {
+      markedRead.add(read.externalId());
+      return new SendReceipt(read.externalId());
     }
     sent.add(message);
     return new SendReceipt("wamid.out-" + (++ids));
