@@ -98,23 +98,7 @@ class WhatsAppMediaIT {
     rt = RequestTrackerFixture.start(BASE + "/api/crm/" + CRM + "/webhook", RT_WEBHOOK_SECRET);
     bridge = new SwitchboardClient(BASE, System.getProperty("switchboard.it.adminToken"));
     bridge.putRequestTracker(CRM, rt.token(), RT_WEBHOOK_SECRET);
-    SwitchboardClient.Answer channel =
-        bridge.put(
-            "channels/" + CHANNEL,
-            Json.createObjectBuilder()
-                .add("plugin", "whatsapp-cloud")
-                .add("crmConnection", CRM)
-                .add(
-                    "config",
-                    Json.createObjectBuilder()
-                        .add("phoneNumberId", PHONE_NUMBER_ID)
-                        .add("whatsAppBusinessAccountId", WABA_ID)
-                        .add("accessToken", TOKEN)
-                        .add("appSecret", APP_SECRET)
-                        .add("verifyToken", "media-verify")
-                        .add("graphApiBaseUrl", sandbox.graphApiBaseUrl().toString()))
-                .build()
-                .toString());
+    SwitchboardClient.Answer channel = putChannel();
     assertThat(channel.status()).as(channel.body()).isIn(200, 201);
     photo = png();
   }
@@ -331,7 +315,59 @@ class WhatsAppMediaIT {
                     .anyMatch(t -> t.contains("order_update") && t.contains("sent by")));
   }
 
+  @Test
+  @Order(7)
+  @DisplayName("a revoked token pauses the number (health DOWN); a new token sends what waited")
+  void revokedTokenPausesAndResumes() {
+    sandboxPost("faults", "{\"revokeToken\":true}");
+    rt.agentWrites(ticketId, "correspond", "Are you still there?");
+    JsonObject down =
+        await()
+            .atMost(WITHIN)
+            .until(
+                () -> bridge.get("channels/" + CHANNEL).json().getJsonObject("health"),
+                h -> "DOWN".equals(h.getString("status")));
+    assertThat(down.toString()).contains("190");
+    assertThat(phoneMessages(phone, "business"))
+        .noneSatisfy(m -> assertThat(m.getString("text")).contains("Are you still there?"));
+
+    sandboxPost("faults", "{\"revokeToken\":false}");
+    assertThat(putChannel().status()).isEqualTo(200); // the admin enters the renewed token
+    await()
+        .atMost(WITHIN)
+        .until(
+            () ->
+                phoneMessages(phone, "business").stream()
+                    .anyMatch(m -> m.getString("text").contains("Are you still there?")));
+    assertThat(
+            messages().stream()
+                .filter(m -> "Are you still there?".equals(m.getString("body", null)))
+                .map(m -> m.getString("status")))
+        .singleElement()
+        .isNotEqualTo("FAILED");
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
+
+  /** Creates or replaces the channel (a PUT with the token: what an admin does to renew it). */
+  private static SwitchboardClient.Answer putChannel() {
+    return bridge.put(
+        "channels/" + CHANNEL,
+        Json.createObjectBuilder()
+            .add("plugin", "whatsapp-cloud")
+            .add("crmConnection", CRM)
+            .add(
+                "config",
+                Json.createObjectBuilder()
+                    .add("phoneNumberId", PHONE_NUMBER_ID)
+                    .add("whatsAppBusinessAccountId", WABA_ID)
+                    .add("accessToken", TOKEN)
+                    .add("appSecret", APP_SECRET)
+                    .add("verifyToken", "media-verify")
+                    .add("graphApiBaseUrl", sandbox.graphApiBaseUrl().toString()))
+            .build()
+            .toString());
+  }
 
   private static JsonObject customerSends(jakarta.json.JsonObjectBuilder message) {
     return sandboxPost(

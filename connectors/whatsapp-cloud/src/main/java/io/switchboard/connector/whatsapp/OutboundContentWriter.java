@@ -199,7 +199,10 @@ final class OutboundContentWriter {
     return object.add("action", action);
   }
 
-  /** The recipient in digits: the WhatsApp id, else the E.164 phone without its plus sign. */
+  /**
+   * The recipient: the WhatsApp id in digits, else the E.164 phone without its plus sign, else a
+   * business-scoped user id ({@code US.13491208655302741918}) of a customer who shares no phone.
+   */
   private static String recipient(OutboundMessage message) throws PermanentException {
     if (message.recipientId().matches("[0-9]{5,20}")) {
       return message.recipientId();
@@ -207,6 +210,9 @@ final class OutboundContentWriter {
     String phone = message.recipientPhone();
     if (phone != null && phone.matches("\\+?[0-9]{5,20}")) {
       return phone.startsWith("+") ? phone.substring(1) : phone;
+    }
+    if (SendMessageRequest.isBusinessScopedId(message.recipientId())) {
+      return message.recipientId();
     }
     throw new PermanentException(
         "WhatsApp recipient must be a WhatsApp id or an E.164 phone number, got \""

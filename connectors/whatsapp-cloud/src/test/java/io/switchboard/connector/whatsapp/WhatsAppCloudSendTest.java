@@ -515,6 +515,17 @@ class WhatsAppCloudSendTest {
   }
 
   @Test
+  @DisplayName("a customer known only by a business-scoped user id is addressed by recipient")
+  void businessScopedIdIsTheRecipient() throws Exception {
+    graph.answer(200, OK);
+    connector.send(
+        new OutboundMessage("k", "US.13491208655302741918", null, Text.of("Hi"), null, null));
+    assertThat(graph.received().get(0).body())
+        .contains("\"recipient\":\"US.13491208655302741918\"")
+        .doesNotContain("\"to\"");
+  }
+
+  @Test
   @DisplayName("the E.164 phone is used when the recipient id is not a WhatsApp id")
   void phoneIsUsedWhenIdIsNotNumeric() throws Exception {
     graph.answer(200, OK);

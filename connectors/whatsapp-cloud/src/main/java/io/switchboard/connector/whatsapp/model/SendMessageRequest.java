@@ -42,12 +42,24 @@ public final class SendMessageRequest {
     return envelope(to, type, replyTo).add(type, payload).build().toString();
   }
 
+  /**
+   * Whether an id is a business-scoped user id (2026): two capital letters for the country, a dot,
+   * then up to 128 letters, digits and dots ({@code US.13491208655302741918}, {@code
+   * US.ENT.11815799212886844830}).
+   */
+  public static boolean isBusinessScopedId(String id) {
+    return id != null && id.matches("[A-Z]{2}\\.[A-Za-z0-9.]{1,128}");
+  }
+
   private JsonObjectBuilder envelope(String to, String type, String replyTo) {
+    // A customer known only by a business-scoped user id is addressed by "recipient" (Meta's BSUID
+    // rollout, 2026; the v23.0 contract copy still requires "to", so only the local double checks
+    // this shape); everyone else by "to", their WhatsApp id or phone.
     JsonObjectBuilder message =
         json.createObjectBuilder()
             .add("messaging_product", "whatsapp")
             .add("recipient_type", "individual")
-            .add("to", to)
+            .add(isBusinessScopedId(to) ? "recipient" : "to", to)
             .add("type", type);
     if (replyTo != null) {
       message.add("context", json.createObjectBuilder().add("message_id", replyTo));

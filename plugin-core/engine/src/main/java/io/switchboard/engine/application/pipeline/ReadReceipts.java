@@ -63,14 +63,20 @@ public class ReadReceipts {
     if (!connector.sendPolicy().outboundTypes().contains("mark_read")) {
       return "channel " + s.channel().id() + " takes no read receipts";
     }
-    connector.send(
-        new OutboundMessage(
-            entry.idempotencyKey(),
-            s.conversation().channelUserId(),
-            s.customer().phoneE164(),
-            new MarkRead(m.externalId(), false),
-            null,
-            null));
+    try {
+      connector.send(
+          new OutboundMessage(
+              entry.idempotencyKey(),
+              s.conversation().channelUserId(),
+              s.customer().phoneE164(),
+              new MarkRead(m.externalId(), false),
+              null,
+              null));
+    } catch (PermanentException e) {
+      // A read receipt is not worth a quarantine: the channel refused it (a token being renewed,
+      // a message too old), the customer simply does not see it read.
+      return "not marked read: " + e.getMessage();
+    }
     return "marked " + m.externalId() + " read";
   }
 }
