@@ -33,6 +33,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class AgentReplies {
+  private static final java.util.regex.Pattern LINK =
+      java.util.regex.Pattern.compile("https?://\\S+", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   @Inject OutboundMessages outbound;
   @Inject MessageRepository messages;
   @Inject CustomerRepository customers;
@@ -56,7 +59,8 @@ public class AgentReplies {
       if (TemplateCommand.isCommand(reply.text())) {
         templateCommand(c, reply, key);
       } else {
-        Text text = Text.of(reply.text());
+        // A link in the reply gets the channel's preview, as it would from a phone.
+        Text text = new Text(reply.text(), LINK.matcher(reply.text()).find());
         outbound.send(
             c,
             reply.author(),

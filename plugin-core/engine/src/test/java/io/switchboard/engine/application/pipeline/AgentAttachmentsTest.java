@@ -162,4 +162,17 @@ class AgentAttachmentsTest {
     assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
     assertThat(sent.contentJson()).contains("\"reference\":\"wa-media:1\"");
   }
+
+  @Test
+  @DisplayName("a reply with a link asks the channel for a link preview; one without does not")
+  void linksGetAPreview() {
+    f.customerWrote("Where is my parcel?");
+    f.agentReplies("txn:80", "Track it at https://track.example/4567");
+
+    f.dispatch(Duration.ofSeconds(30));
+
+    assertThat(f.channel.sent)
+        .extracting(m -> m.content())
+        .containsExactly(new Text("Track it at https://track.example/4567", true));
+  }
 }
