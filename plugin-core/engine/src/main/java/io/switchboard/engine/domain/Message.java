@@ -300,6 +300,11 @@ public class Message {
     return errorMessage;
   }
 
+  /** The event this outbound message answers (a CRM reply, an API request key), or null. */
+  public String sourceEventId() {
+    return sourceEventId;
+  }
+
   public String author() {
     return author;
   }

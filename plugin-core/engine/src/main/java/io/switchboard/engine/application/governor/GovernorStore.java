@@ -130,14 +130,22 @@ public class GovernorStore {
             || AccountPause.TOKEN.equals(cause)
             || (current.get().until() != null && untilUs != null && untilUs > number(row[2]));
     if (replace) {
-      em.createNativeQuery(
-              "update send_governor set pause_cause = ?, paused_until_us = ?, paused_at_us = ?,"
-                  + " pause_reason = ? where channel_id = ?")
-          .setParameter(1, cause)
-          .setParameter(2, untilUs)
-          .setParameter(3, nowUs)
-          .setParameter(4, truncate(reason, 500))
-          .setParameter(5, channelId)
+      // A token pause has no end: the column is set to null in the SQL itself, because a null
+      // bound parameter has no type and PostgreSQL refuses it as a bigint (H2 does not mind).
+      var update =
+          em.createNativeQuery(
+              "update send_governor set pause_cause = ?, paused_until_us = "
+                  + (untilUs == null ? "null" : "?")
+                  + ", paused_at_us = ?, pause_reason = ? where channel_id = ?");
+      int i = 1;
+      update.setParameter(i++, cause);
+      if (untilUs != null) {
+        update.setParameter(i++, untilUs);
+      }
+      update
+          .setParameter(i++, nowUs)
+          .setParameter(i++, truncate(reason, 500))
+          .setParameter(i, channelId)
           .executeUpdate();
     }
     em.createNativeQuery(

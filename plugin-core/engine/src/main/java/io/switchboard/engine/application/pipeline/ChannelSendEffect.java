@@ -53,7 +53,7 @@ public class ChannelSendEffect {
                   s.conversation().channelUserId(),
                   s.customer().phoneE164(),
                   content,
-                  null,
+                  OutboundContentJson.read(s.message()).replyTo(),
                   decision.tag().orElse(null)));
     } catch (RetryableException | PermanentException e) {
       governor.failed(admission, e); // throttling and a rejected token: deferred

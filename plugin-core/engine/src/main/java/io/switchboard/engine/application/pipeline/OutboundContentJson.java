@@ -16,6 +16,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The structured content of an outbound message in its {@code content_json} (the same column and
@@ -27,8 +28,23 @@ import java.util.List;
 public final class OutboundContentJson {
   private OutboundContentJson() {}
 
-  /** What an outbound message holds: content ready to send, or a file still to upload. */
-  public record Stored(OutboundContent content, OutboundFile file) {}
+  /**
+   * What an outbound message holds: content ready to send, or a file still to upload, and the
+   * channel id of the message it replies to (quotes), or {@code null}.
+   */
+  public record Stored(OutboundContent content, OutboundFile file, String replyTo) {
+    public Stored(OutboundContent content, OutboundFile file) {
+      this(content, file, null);
+    }
+  }
+
+  /** A text that quotes one of the conversation's messages (by its channel id). */
+  public static String textReplyingTo(Text text, String replyTo) {
+    JsonObject o = EngineJson.PROVIDER.createReader(new StringReader(text(text))).readObject();
+    return replyTo == null
+        ? o.toString()
+        : EngineJson.PROVIDER.createObjectBuilder(o).add("replyTo", replyTo).build().toString();
+  }
 
   public static String text(Text text) {
     return base("text")
@@ -143,11 +159,16 @@ public final class OutboundContentJson {
     if ("template".equals(o.getString("type", ""))) {
       return new Stored(template(o), null);
     }
+    Optional<OutboundContent> neutral = NeutralOutboundContent.read(o);
+    if (neutral.isPresent()) {
+      return new Stored(neutral.get(), null);
+    }
     return new Stored(
         new Text(
             o.getString("text", m.body() == null ? "" : m.body()),
             o.getBoolean("previewUrl", false)),
-        null);
+        null,
+        o.getString("replyTo", null));
   }
 
   private static OutboundFile file(JsonObject o) {

@@ -113,6 +113,36 @@ class SharedLimitPostgresTest {
     assertThat(sorted.size()).as("granted in 2.5 s").isGreaterThan(rate); // they did race
   }
 
+  @Test
+  @DisplayName("a token pause (no end) and its clearing work on PostgreSQL, which types null binds")
+  void tokenPauseOnPostgres() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
+    TestTransactions tx = pg.transactions();
+    GovernorRig rig = new GovernorRig(tx, clock, LedgerBeans.outbox(tx, clock));
+    SendGovernor.Admission admission =
+        rig.governor.admit("wa-token", GovernorRig.policy(80), "kerry");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                rig.governor.failed(
+                    admission,
+                    new io.switchboard.spi.PermanentException(
+                        "token expired",
+                        null,
+                        "190",
+                        io.switchboard.spi.FailureReason.AUTH_FAILED)))
+        .isInstanceOf(io.switchboard.engine.ledger.DeferredException.class);
+    assertThat(rig.governor.pause("wa-token"))
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.cause()).isEqualTo(AccountPause.TOKEN);
+              assertThat(p.until()).isNull();
+            });
+
+    rig.governor.accountReconfigured("wa-token");
+    assertThat(rig.governor.pause("wa-token")).isEmpty();
+  }
+
   private static void sleepUntil(Instant when, Clock clock) {
     long ms = Duration.between(clock.instant(), when).toMillis();
     if (ms > 0) {

@@ -47,6 +47,7 @@ final class OutboundFixture implements AutoCloseable {
   final OutboxEffects effects = new OutboxEffects();
   final TemplateUpdates updates = new TemplateUpdates();
   final TemplateSends sends = new TemplateSends();
+  final ConversationSends apiSends = new ConversationSends();
   final OutboxDispatcher dispatcher = new OutboxDispatcher();
   private int wamids;
 
@@ -100,6 +101,12 @@ final class OutboundFixture implements AutoCloseable {
     sends.customers = in.customers;
     sends.templates = templates.rows;
     sends.outbound = in.outboundMessages;
+    apiSends.conversations = in.conversations;
+    apiSends.connections = connections;
+    apiSends.registry = registry;
+    apiSends.outbound = in.outboundMessages;
+    apiSends.messages = in.messages;
+    apiSends.clock = in.clock;
     dispatcher.outbox = in.outbox;
     dispatcher.effects = effects;
     dispatcher.metrics = new PipelineFixture.QuietMetrics();

@@ -27,7 +27,18 @@ import java.util.Set;
 final class TestChannel implements ChannelConnector, TemplateCatalog {
   static final SendPolicy WHATSAPP =
       new SendPolicy(
-          Set.of("text", "image", "video", "audio", "document", "sticker", "template", "mark_read"),
+          Set.of(
+              "text",
+              "image",
+              "video",
+              "audio",
+              "document",
+              "sticker",
+              "template",
+              "mark_read",
+              "location",
+              "contacts",
+              "reaction"),
           Set.of("text"),
           List.of(
               new SendWindow(

@@ -3,6 +3,7 @@ package io.switchboard.engine.interfaces.rest.admin;
 import io.switchboard.engine.application.conversations.ConversationQueries;
 import io.switchboard.engine.application.conversations.ConversationWindows;
 import io.switchboard.engine.application.conversations.MessageReactions;
+import io.switchboard.engine.application.pipeline.ConversationSends;
 import io.switchboard.engine.application.pipeline.TemplateSends;
 import io.switchboard.engine.application.sync.ConversationEdits;
 import io.switchboard.engine.interfaces.rest.AdminApi;
@@ -35,6 +36,7 @@ public class ConversationAdminResource {
   @Inject ConversationEdits edits;
   @Inject ConversationWindows windows;
   @Inject TemplateSends templates;
+  @Inject ConversationSends sends;
 
   @PUT
   @Path("/{id}/assignment")
@@ -163,6 +165,46 @@ public class ConversationAdminResource {
                                 .add(
                                     "detail",
                                     "queued: sent through the outbox, then noted on the ticket")
+                                .build())
+                        .build())
+        .orElseGet(() -> AdminJson.notFound("no conversation " + id));
+  }
+
+  @POST
+  @Path("/{id}/messages")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Send a text (optionally quoting a message), a location, contact cards or a reaction;"
+              + " the channel's send policy answers at once (409 with its reason when it refuses)")
+  public Response send(
+      @PathParam("id") String id,
+      @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey,
+      JsonObject body) {
+    OutboundRequestJson request = OutboundRequestJson.read(body);
+    if (!request.errors().isEmpty()) {
+      return TemplateRequestJson.unreadable(request.errors()).toResponse();
+    }
+    String key =
+        idempotencyKey == null || idempotencyKey.isBlank()
+            ? java.util.UUID.randomUUID().toString()
+            : idempotencyKey;
+    return sends
+        .send(id, request.actor(), request.content(), request.replyTo(), key)
+        .map(
+            o ->
+                o.message() == null
+                    ? io.switchboard.engine.interfaces.rest.Problem.of(
+                            409, "refused-by-channel-policy", "The channel would not take it")
+                        .withDetail(o.refusal().explanation())
+                        .with("reason", o.refusal().reason().name())
+                        .toResponse()
+                    : Response.accepted(
+                            AdminJson.object()
+                                .add("conversation", id)
+                                .add("message", o.message().id())
+                                .add("type", o.message().contentType())
+                                .add("detail", "queued: sent through the outbox")
                                 .build())
                         .build())
         .orElseGet(() -> AdminJson.notFound("no conversation " + id));

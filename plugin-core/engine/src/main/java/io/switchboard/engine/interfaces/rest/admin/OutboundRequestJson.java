@@ -1,0 +1,145 @@
+package io.switchboard.engine.interfaces.rest.admin;
+
+import io.switchboard.spi.content.ContactCard;
+import io.switchboard.spi.content.Contacts;
+import io.switchboard.spi.content.Location;
+import io.switchboard.spi.content.OutboundContent;
+import io.switchboard.spi.content.Reaction;
+import io.switchboard.spi.content.Text;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The body of {@code POST /admin/conversations/{id}/messages}: a text (optionally quoting a message
+ * of the conversation), a location, contact cards or a reaction, in the engine's neutral form.
+ *
+ * <pre>{@code
+ * {"actor":"amal","type":"location","latitude":"25.2048493","longitude":"55.2707828","name":"Shop"}
+ * {"actor":"amal","type":"text","text":"See you at 5","replyTo":"wamid.HBgL..."}
+ * {"actor":"amal","type":"reaction","target":"wamid.HBgL...","emoji":"\uD83D\uDC4D"}
+ * {"actor":"amal","type":"contacts","cards":[{"name":"Support","phones":[{"value":"+971..."}]}]}
+ * }</pre>
+ *
+ * @param content what to send, or {@code null} when the body is unreadable
+ * @param actor who sends it (shown as the author), or {@code null}
+ * @param replyTo the channel id of the message to quote, or {@code null}
+ * @param errors what is wrong with the body, one entry each; empty when readable
+ */
+record OutboundRequestJson(
+    OutboundContent content, String actor, String replyTo, List<String> errors) {
+
+  static OutboundRequestJson read(JsonObject body) {
+    List<String> errors = new ArrayList<>();
+    String type = text(body, "type");
+    OutboundContent content = null;
+    try {
+      content =
+          switch (type == null ? "" : type) {
+            case "text" -> text(body, errors);
+            case "location" -> location(body, errors);
+            case "contacts" -> contacts(body, errors);
+            case "reaction" -> reaction(body, errors);
+            default -> {
+              errors.add(
+                  "type must be text, location, contacts or reaction (templates: POST"
+                      + " .../template; files: reply in the CRM), got "
+                      + (type == null ? "none" : type));
+              yield null;
+            }
+          };
+    } catch (ClassCastException | IllegalArgumentException e) {
+      errors.add("unreadable " + type + ": " + e.getMessage());
+    }
+    String replyTo = text(body, "replyTo");
+    if (replyTo != null && !"text".equals(type)) {
+      errors.add("replyTo quotes a message with a text only");
+    }
+    return new OutboundRequestJson(
+        errors.isEmpty() ? content : null, text(body, "actor"), replyTo, List.copyOf(errors));
+  }
+
+  private static OutboundContent text(JsonObject body, List<String> errors) {
+    String text = text(body, "text");
+    if (text == null || text.isBlank()) {
+      errors.add("text is required");
+      return null;
+    }
+    return new Text(text, body.getBoolean("previewUrl", false));
+  }
+
+  private static OutboundContent location(JsonObject body, List<String> errors) {
+    BigDecimal lat = decimal(body, "latitude");
+    BigDecimal lon = decimal(body, "longitude");
+    if (lat == null || lat.abs().compareTo(BigDecimal.valueOf(90)) > 0) {
+      errors.add("latitude must be a number from -90 to 90");
+    }
+    if (lon == null || lon.abs().compareTo(BigDecimal.valueOf(180)) > 0) {
+      errors.add("longitude must be a number from -180 to 180");
+    }
+    return errors.isEmpty()
+        ? new Location(lat, lon, text(body, "name"), text(body, "address"))
+        : null;
+  }
+
+  private static OutboundContent reaction(JsonObject body, List<String> errors) {
+    String target = text(body, "target");
+    if (target == null) {
+      errors.add("target (the channel id of the message to react to) is required");
+      return null;
+    }
+    String emoji = text(body, "emoji");
+    return new Reaction(target, emoji == null ? "" : emoji);
+  }
+
+  private static OutboundContent contacts(JsonObject body, List<String> errors) {
+    if (!(body.get("cards") instanceof JsonArray cards) || cards.isEmpty()) {
+      errors.add("cards must be a non-empty array");
+      return null;
+    }
+    List<ContactCard> out = new ArrayList<>();
+    for (JsonValue v : cards) {
+      if (!(v instanceof JsonObject c) || text(c, "name") == null) {
+        errors.add("every card needs a name");
+        continue;
+      }
+      out.add(
+          new ContactCard(
+              text(c, "name"),
+              entries(c, "phones"),
+              entries(c, "emails"),
+              entries(c, "addresses"),
+              text(c, "organisation"),
+              null));
+    }
+    return errors.isEmpty() ? new Contacts(out) : null;
+  }
+
+  private static List<ContactCard.Entry> entries(JsonObject card, String key) {
+    List<ContactCard.Entry> out = new ArrayList<>();
+    if (card.get(key) instanceof JsonArray a) {
+      for (JsonValue v : a) {
+        if (v instanceof JsonObject e && text(e, "value") != null) {
+          out.add(new ContactCard.Entry(text(e, "label"), text(e, "value")));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static BigDecimal decimal(JsonObject o, String key) {
+    JsonValue v = o.get(key);
+    if (v instanceof JsonString s) {
+      return new BigDecimal(s.getString());
+    }
+    return v instanceof jakarta.json.JsonNumber n ? n.bigDecimalValue() : null;
+  }
+
+  private static String text(JsonObject o, String key) {
+    return o.get(key) instanceof JsonString s ? s.getString() : null;
+  }
+}
