@@ -347,6 +347,57 @@ class WhatsAppMediaIT {
         .isNotEqualTo("FAILED");
   }
 
+  @Test
+  @Order(8)
+  @DisplayName("the API sends a location and a reaction; the phone shows them")
+  void apiSendsLocationAndReaction() {
+    String theirs = firstInbound("image");
+    String photoWamid =
+        messages().stream()
+            .filter(m -> m.getString("id").equals(theirs))
+            .findFirst()
+            .orElseThrow()
+            .getString("externalId");
+    SwitchboardClient.Answer location =
+        bridge.call(
+            "POST",
+            "conversations/" + conversationId + "/messages",
+            "{\"actor\":\"amal\",\"type\":\"location\",\"latitude\":\"25.2048493\","
+                + "\"longitude\":\"55.2707828\",\"name\":\"Our shop\"}",
+            "application/json",
+            "Idempotency-Key",
+            "it-location-1");
+    assertThat(location.status()).as(location.body()).isEqualTo(202);
+    SwitchboardClient.Answer reaction =
+        bridge.postJson(
+            "conversations/" + conversationId + "/messages",
+            "{\"actor\":\"amal\",\"type\":\"reaction\",\"target\":\""
+                + photoWamid
+                + "\",\"emoji\":\"\uD83D\uDC4D\"}");
+    assertThat(reaction.status()).as(reaction.body()).isEqualTo(202);
+
+    await()
+        .atMost(WITHIN)
+        .until(
+            () ->
+                phoneMessages(phone, "business").stream()
+                        .anyMatch(m -> m.getString("type").equals("location"))
+                    && phoneMessages(phone, "customer").stream()
+                        .anyMatch(
+                            m ->
+                                m.getString("wamid").equals(photoWamid)
+                                    && m.getJsonObject("reactions")
+                                        .toString()
+                                        .contains("\uD83D\uDC4D")));
+    assertThat(
+            bridge
+                .postJson(
+                    "conversations/" + conversationId + "/messages",
+                    "{\"type\":\"location\",\"latitude\":\"95\",\"longitude\":\"0\"}")
+                .status())
+        .isEqualTo(400);
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   /** Creates or replaces the channel (a PUT with the token: what an admin does to renew it). */

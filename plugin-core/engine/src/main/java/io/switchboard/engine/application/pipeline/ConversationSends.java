@@ -10,6 +10,7 @@ import io.switchboard.engine.domain.MessageRepository;
 import io.switchboard.spi.channel.ConversationFacts;
 import io.switchboard.spi.channel.SendDecision;
 import io.switchboard.spi.content.Contacts;
+import io.switchboard.spi.content.Interactive;
 import io.switchboard.spi.content.Location;
 import io.switchboard.spi.content.OutboundContent;
 import io.switchboard.spi.content.Reaction;
@@ -95,6 +96,9 @@ public class ConversationSends {
     } else if (content instanceof Reaction r) {
       summary = r.summary();
       json = NeutralOutboundContent.write(r);
+    } else if (content instanceof Interactive i) {
+      summary = i.body();
+      json = NeutralOutboundContent.write(i);
     } else {
       throw new IllegalArgumentException(
           content.type() + " is sent by its own endpoint (templates) or not at all here");

@@ -4,6 +4,7 @@ import io.switchboard.engine.infrastructure.EngineJson;
 import io.switchboard.spi.channel.MessageContext;
 import io.switchboard.spi.content.ContactCard;
 import io.switchboard.spi.content.Contacts;
+import io.switchboard.spi.content.Interactive;
 import io.switchboard.spi.content.Location;
 import io.switchboard.spi.content.Reaction;
 import jakarta.json.JsonArray;
@@ -42,7 +43,38 @@ final class NeutralOutboundContent {
         .toString();
   }
 
-  /** The content a stored neutral JSON holds, when it is one of the three kinds. */
+  /** The neutral JSON of reply buttons or a list message. */
+  static String write(Interactive i) {
+    jakarta.json.JsonArrayBuilder sections = EngineJson.PROVIDER.createArrayBuilder();
+    for (Interactive.Section section : i.sections()) {
+      jakarta.json.JsonArrayBuilder options = EngineJson.PROVIDER.createArrayBuilder();
+      for (Interactive.Option o : section.options()) {
+        jakarta.json.JsonObjectBuilder b =
+            EngineJson.PROVIDER.createObjectBuilder().add("id", o.id()).add("title", o.title());
+        put(b, "description", o.description());
+        options.add(b);
+      }
+      jakarta.json.JsonObjectBuilder s =
+          EngineJson.PROVIDER.createObjectBuilder().add("options", options);
+      put(s, "title", section.title());
+      sections.add(s);
+    }
+    jakarta.json.JsonObjectBuilder b =
+        EngineJson.PROVIDER
+            .createObjectBuilder()
+            .add("type", "interactive")
+            .add("outbound", true)
+            .add("style", i.style().name())
+            .add("body", i.body())
+            .add("sections", sections)
+            .add("summary", i.body());
+    put(b, "header", i.header());
+    put(b, "footer", i.footer());
+    put(b, "listButton", i.listButton());
+    return b.build().toString();
+  }
+
+  /** The content a stored neutral JSON holds, when it is one of these kinds. */
   static Optional<io.switchboard.spi.content.OutboundContent> read(JsonObject o) {
     switch (o.getString("type", "")) {
       case "location":
@@ -68,6 +100,29 @@ final class NeutralOutboundContent {
                   c.getString("channelUserId", null)));
         }
         return Optional.of(new Contacts(cards));
+      case "interactive":
+        List<Interactive.Section> sections = new ArrayList<>();
+        for (JsonValue v : array(o, "sections")) {
+          JsonObject section = v.asJsonObject();
+          List<Interactive.Option> options = new ArrayList<>();
+          for (JsonValue ov : array(section, "options")) {
+            JsonObject opt = ov.asJsonObject();
+            options.add(
+                new Interactive.Option(
+                    opt.getString("id"),
+                    opt.getString("title"),
+                    opt.getString("description", null)));
+          }
+          sections.add(new Interactive.Section(section.getString("title", null), options));
+        }
+        return Optional.of(
+            new Interactive(
+                Interactive.Style.valueOf(o.getString("style")),
+                o.getString("header", null),
+                o.getString("body"),
+                o.getString("footer", null),
+                o.getString("listButton", null),
+                sections));
       default:
         return Optional.empty();
     }
@@ -82,6 +137,12 @@ final class NeutralOutboundContent {
               e.get("label") instanceof JsonString l ? l.getString() : null, e.getString("value")));
     }
     return out;
+  }
+
+  private static void put(jakarta.json.JsonObjectBuilder b, String key, String value) {
+    if (value != null) {
+      b.add(key, value);
+    }
   }
 
   private static JsonArray array(JsonObject o, String key) {

@@ -59,6 +59,37 @@ class ConversationSendsTest {
   }
 
   @Test
+  @DisplayName("reply buttons and a list go out with every option")
+  void interactiveGoesOutAsGiven() {
+    Conversation c = f.customerWrote("Can I change the delivery day?");
+    io.switchboard.spi.content.Interactive buttons =
+        io.switchboard.spi.content.Interactive.buttons(
+            "Reschedule to Tuesday?",
+            List.of(
+                new io.switchboard.spi.content.Interactive.Option("yes", "Yes", null),
+                new io.switchboard.spi.content.Interactive.Option("no", "No", null)));
+    io.switchboard.spi.content.Interactive list =
+        new io.switchboard.spi.content.Interactive(
+            io.switchboard.spi.content.Interactive.Style.LIST,
+            "Delivery",
+            "Pick a slot",
+            "Times are local",
+            "Slots",
+            List.of(
+                new io.switchboard.spi.content.Interactive.Section(
+                    "Tuesday",
+                    List.of(
+                        new io.switchboard.spi.content.Interactive.Option(
+                            "tue-am", "Morning", "09:00-12:00")))));
+
+    f.inTx(() -> f.apiSends.send(c.id(), "amal", buttons, null, "b"));
+    f.inTx(() -> f.apiSends.send(c.id(), "amal", list, null, "l"));
+    f.dispatch(Duration.ofSeconds(30));
+
+    assertThat(f.channel.sent).extracting(m -> m.content()).containsExactly(buttons, list);
+  }
+
+  @Test
   @DisplayName("the same request key twice queues one message")
   void sameKeyOnce() {
     Conversation c = f.customerWrote("Hi");

@@ -38,7 +38,8 @@ final class TestChannel implements ChannelConnector, TemplateCatalog {
               "mark_read",
               "location",
               "contacts",
-              "reaction"),
+              "reaction",
+              "interactive"),
           Set.of("text"),
           List.of(
               new SendWindow(

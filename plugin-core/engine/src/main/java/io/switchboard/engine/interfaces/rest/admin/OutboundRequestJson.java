@@ -2,6 +2,7 @@ package io.switchboard.engine.interfaces.rest.admin;
 
 import io.switchboard.spi.content.ContactCard;
 import io.switchboard.spi.content.Contacts;
+import io.switchboard.spi.content.Interactive;
 import io.switchboard.spi.content.Location;
 import io.switchboard.spi.content.OutboundContent;
 import io.switchboard.spi.content.Reaction;
@@ -23,6 +24,7 @@ import java.util.List;
  * {"actor":"amal","type":"text","text":"See you at 5","replyTo":"wamid.HBgL..."}
  * {"actor":"amal","type":"reaction","target":"wamid.HBgL...","emoji":"\uD83D\uDC4D"}
  * {"actor":"amal","type":"contacts","cards":[{"name":"Support","phones":[{"value":"+971..."}]}]}
+ * {"type":"interactive","style":"buttons","body":"Reschedule?","buttons":[{"id":"y","title":"Yes"}]}
  * }</pre>
  *
  * @param content what to send, or {@code null} when the body is unreadable
@@ -44,9 +46,10 @@ record OutboundRequestJson(
             case "location" -> location(body, errors);
             case "contacts" -> contacts(body, errors);
             case "reaction" -> reaction(body, errors);
+            case "interactive" -> interactive(body, errors);
             default -> {
               errors.add(
-                  "type must be text, location, contacts or reaction (templates: POST"
+                  "type must be text, location, contacts, reaction or interactive (templates: POST"
                       + " .../template; files: reply in the CRM), got "
                       + (type == null ? "none" : type));
               yield null;
@@ -94,6 +97,64 @@ record OutboundRequestJson(
     }
     String emoji = text(body, "emoji");
     return new Reaction(target, emoji == null ? "" : emoji);
+  }
+
+  /**
+   * Reply buttons ({@code "style":"buttons","buttons":[{"id","title"}]}) or a list ({@code
+   * "style":"list","listButton","sections":[{"title","options":[{"id","title","description"}]}]}).
+   */
+  private static OutboundContent interactive(JsonObject body, List<String> errors) {
+    String style = text(body, "style");
+    String text = text(body, "body");
+    if (text == null || text.isBlank()) {
+      errors.add("body is required");
+    }
+    List<Interactive.Section> sections = new ArrayList<>();
+    if ("buttons".equals(style)) {
+      sections.add(new Interactive.Section(null, options(body, "buttons", errors)));
+    } else if ("list".equals(style)) {
+      if (text(body, "listButton") == null) {
+        errors.add("listButton (the text of the button that opens the list) is required");
+      }
+      if (body.get("sections") instanceof JsonArray list && !list.isEmpty()) {
+        for (JsonValue v : list) {
+          if (v instanceof JsonObject s) {
+            sections.add(new Interactive.Section(text(s, "title"), options(s, "options", errors)));
+          }
+        }
+      } else {
+        errors.add("sections must be a non-empty array");
+      }
+    } else {
+      errors.add("style must be buttons or list");
+    }
+    if (!errors.isEmpty()) {
+      return null;
+    }
+    return new Interactive(
+        "buttons".equals(style) ? Interactive.Style.BUTTONS : Interactive.Style.LIST,
+        text(body, "header"),
+        text,
+        text(body, "footer"),
+        text(body, "listButton"),
+        sections);
+  }
+
+  private static List<Interactive.Option> options(JsonObject o, String key, List<String> errors) {
+    List<Interactive.Option> out = new ArrayList<>();
+    if (!(o.get(key) instanceof JsonArray a) || a.isEmpty()) {
+      errors.add(key + " must be a non-empty array");
+      return out;
+    }
+    for (JsonValue v : a) {
+      if (v instanceof JsonObject opt && text(opt, "id") != null && text(opt, "title") != null) {
+        out.add(
+            new Interactive.Option(text(opt, "id"), text(opt, "title"), text(opt, "description")));
+      } else {
+        errors.add("every entry of " + key + " needs an id and a title");
+      }
+    }
+    return out;
   }
 
   private static OutboundContent contacts(JsonObject body, List<String> errors) {
