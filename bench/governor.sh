@@ -18,6 +18,7 @@ source "$ROOT/bench/lib.sh"
 RATES="80 1000"
 CUSTOMERS=1000
 PAIR_REPLIES=5
+WARMUP_REPLIES=200
 PARALLELISM=4
 API_CONCURRENCY=8
 PAIR_INTERVAL_MS=6000
@@ -36,6 +37,7 @@ usage: bench/governor.sh [options]
                           messagesPerSecond and the sandboxes' --messages-per-second
   --customers N           customers, one reply each, per limit (default $CUSTOMERS; 10..5000)
   --pair-replies P        replies queued back to back to one more customer (default $PAIR_REPLIES; 1..20)
+  --warmup-replies W      replies to W other customers before measuring, per limit (default $WARMUP_REPLIES; 0..5000)
   --parallelism C         switchboard.outbox.parallelism of the bridge, and the baseline's threads
                           (default $PARALLELISM; 1..32)
   --api-concurrency A     template requests in flight to the admin API (default $API_CONCURRENCY; 1..64)
@@ -53,6 +55,7 @@ while [[ $# -gt 0 ]]; do
     --rates) RATES=${2:?}; shift 2 ;;
     --customers) CUSTOMERS=${2:?}; shift 2 ;;
     --pair-replies) PAIR_REPLIES=${2:?}; shift 2 ;;
+    --warmup-replies) WARMUP_REPLIES=${2:?}; shift 2 ;;
     --parallelism) PARALLELISM=${2:?}; shift 2 ;;
     --api-concurrency) API_CONCURRENCY=${2:?}; shift 2 ;;
     --status-delay-ms) STATUS_DELAY_MS=${2:?}; shift 2 ;;
@@ -71,6 +74,7 @@ read -r -a RATE_LIST <<<"$RATES"
 for rate in "${RATE_LIST[@]}"; do in_range "$rate" 1 1000 || die "--rates: each limit must be 1..1000, got '$rate'"; done
 in_range "$CUSTOMERS" 10 5000 || die "--customers must be 10..5000"
 in_range "$PAIR_REPLIES" 1 20 || die "--pair-replies must be 1..20"
+in_range "$WARMUP_REPLIES" 0 5000 || die "--warmup-replies must be 0..5000"
 in_range "$PARALLELISM" 1 32 || die "--parallelism must be 1..32"
 in_range "$API_CONCURRENCY" 1 64 || die "--api-concurrency must be 1..64"
 in_range "$STATUS_DELAY_MS" 0 10000 || die "--status-delay-ms must be 0..10000"
@@ -124,7 +128,7 @@ GIT_CLEAN=$([[ -z $(git -C "$ROOT" status --porcelain -- plugin-core connectors 
 env "${PID_ENV[@]}" ROOT="$ROOT" RUN_DIR="$RUN" PORT="$PORT" ADMIN_TOKEN="$ADMIN_TOKEN" \
   ACCESS_TOKEN="$ACCESS_TOKEN" APP_SECRET="$APP_SECRET" WABA_ID="$WABA_ID" RATES="$RATES" \
   SANDBOX_PORTS="${SANDBOX_PORTS[*]}" BASELINE_PORTS="${BASELINE_PORTS[*]}" PHONE_NUMBER_IDS="${PHONE_IDS[*]}" \
-  CUSTOMERS="$CUSTOMERS" PAIR_REPLIES="$PAIR_REPLIES" PARALLELISM="$PARALLELISM" \
+  CUSTOMERS="$CUSTOMERS" PAIR_REPLIES="$PAIR_REPLIES" WARMUP_REPLIES="$WARMUP_REPLIES" PARALLELISM="$PARALLELISM" \
   API_CONCURRENCY="$API_CONCURRENCY" PAIR_INTERVAL_MS="$PAIR_INTERVAL_MS" PAIR_BURST="$PAIR_BURST" \
   STATUS_DELAY_MS="$STATUS_DELAY_MS" HEAP="$HEAP" DATE="$DATE" MICRO_PID="$MICRO_PID" OUT="$OUT" \
   GIT_COMMIT="$GIT_COMMIT" GIT_CLEAN="$GIT_CLEAN" WAR_SHA256="$(sha256sum "$RUN/switchboard.war" | cut -d' ' -f1)" \
