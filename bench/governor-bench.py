@@ -6,8 +6,9 @@ one the bridge's channel `wa-gov-<R>` sends to (its status webhooks go to the br
 the baseline (its webhooks go to a closed port). Both play a number limited to R messages/s with
 the pair limit set to the engine's (6 s, burst 2). Per rate:
 
-  set-up    the channel (messagesPerSecond R), its templates synced from the sandbox, and N + 1
+  set-up    the channel (messagesPerSecond R), its templates synced from the sandbox, and N + 1 + W
             customers who each write once through the sandbox (a conversation each, window open)
+  warm-up   W template replies to the last W customers, not measured
   baseline  this driver sends the same N template messages straight to the baseline sandbox's
             Graph API, paced by a token bucket of R/s (no burst) with the outbox's parallelism
   bridge    N template replies through POST /admin/conversations/{id}/template, one per customer;
