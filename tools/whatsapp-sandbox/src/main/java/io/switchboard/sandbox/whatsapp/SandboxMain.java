@@ -14,6 +14,9 @@ public final class SandboxMain {
 
   /** Starts the sandbox and runs until the process is stopped (Ctrl+C). */
   public static void main(String[] args) throws InterruptedException {
+    // The JDK's HTTP server leaves Nagle's algorithm on: with delayed ACKs every Graph API answer
+    // waited about 40 ms (bench/governor.sh). Must be set before the first server is created.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       System.out.print(SandboxConfig.usage());
       return;
