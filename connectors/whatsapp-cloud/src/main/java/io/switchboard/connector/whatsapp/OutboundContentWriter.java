@@ -6,6 +6,7 @@ import io.switchboard.connector.whatsapp.model.SendMessageRequest;
 import io.switchboard.spi.FailureReason;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.channel.OutboundMessage;
+import io.switchboard.spi.content.CatalogProducts;
 import io.switchboard.spi.content.Contacts;
 import io.switchboard.spi.content.Interactive;
 import io.switchboard.spi.content.Location;
@@ -42,17 +43,20 @@ final class OutboundContentWriter {
           "contacts",
           "reaction",
           "interactive",
+          "catalog_products",
           "template",
           "mark_read");
 
   private final SendMessageRequest requests;
   private final ContactsMessageWriter contacts;
   private final TemplateMessageWriter templates;
+  private final CatalogMessageWriter catalog;
 
   OutboundContentWriter(SendMessageRequest requests) {
     this.requests = requests;
     this.contacts = new ContactsMessageWriter(requests);
     this.templates = new TemplateMessageWriter(requests, this::media);
+    this.catalog = new CatalogMessageWriter(requests);
   }
 
   /** The JSON body for this message. */
@@ -88,6 +92,9 @@ final class OutboundContentWriter {
     }
     if (content instanceof Interactive interactive) {
       return requests.message(to, "interactive", interactive(interactive), reply);
+    }
+    if (content instanceof CatalogProducts products) {
+      return requests.message(to, "interactive", catalog.interactive(products), reply);
     }
     if (content instanceof Template template) {
       return requests.message(to, "template", templates.template(template), reply);

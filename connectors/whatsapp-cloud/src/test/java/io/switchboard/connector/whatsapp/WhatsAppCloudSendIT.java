@@ -197,6 +197,27 @@ class WhatsAppCloudSendIT {
   }
 
   @Test
+  @DisplayName("single- and multi-product catalog messages are valid requests")
+  void catalogProductsAreAccepted() {
+    sendOrFail(
+        content(
+            io.switchboard.spi.content.CatalogProducts.single(
+                "146265584024623", "mug-blue", "The blue one is back", "Free delivery")));
+    sendOrFail(
+        content(
+            new io.switchboard.spi.content.CatalogProducts(
+                "146265584024623",
+                "Summer mugs",
+                "Pick yours",
+                null,
+                List.of(
+                    new io.switchboard.spi.content.CatalogProducts.Section(
+                        "Mugs", List.of("mug-blue", "mug-red")),
+                    new io.switchboard.spi.content.CatalogProducts.Section(
+                        "Lids", List.of("lid"))))));
+  }
+
+  @Test
   @DisplayName(
       "media by uploaded id (image, document, voice) and shared contacts are valid requests")
   void mediaByIdAndContactsAreAccepted() {

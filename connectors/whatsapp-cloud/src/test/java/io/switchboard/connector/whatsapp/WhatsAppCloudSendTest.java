@@ -472,6 +472,7 @@ class WhatsAppCloudSendTest {
             "contacts",
             "reaction",
             "interactive",
+            "catalog_products",
             "template",
             "mark_read");
     assertThat(policy.windows())
@@ -512,6 +513,65 @@ class WhatsAppCloudSendTest {
         .isInstanceOfSatisfying(
             PermanentException.class, e -> assertThat(e.code()).contains("invalid-recipient"));
     assertThat(graph.received()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("catalog products: one product as product, several as product_list with a header")
+  void catalogProducts() throws Exception {
+    graph.answer(200, OK);
+    connector.send(
+        new OutboundMessage(
+            "k",
+            "16505551234",
+            null,
+            io.switchboard.spi.content.CatalogProducts.single("cat-1", "mug-blue", "Back!", null),
+            null,
+            null));
+    assertThat(graph.received().get(0).body())
+        .contains("\"type\":\"product\"")
+        .contains("\"action\":{\"catalog_id\":\"cat-1\",\"product_retailer_id\":\"mug-blue\"}")
+        .doesNotContain("header");
+    graph.answer(200, OK);
+    connector.send(
+        new OutboundMessage(
+            "k2",
+            "16505551234",
+            null,
+            new io.switchboard.spi.content.CatalogProducts(
+                "cat-1",
+                "Summer",
+                "Pick yours",
+                null,
+                List.of(
+                    new io.switchboard.spi.content.CatalogProducts.Section(
+                        "Mugs", List.of("mug-blue", "mug-red")))),
+            null,
+            null));
+    assertThat(graph.received().get(1).body())
+        .contains("\"type\":\"product_list\"")
+        .contains("\"header\":{\"type\":\"text\",\"text\":\"Summer\"}")
+        .contains(
+            "\"sections\":[{\"title\":\"Mugs\",\"product_items\":[{\"product_retailer_id\":\"mug-blue\"},"
+                + "{\"product_retailer_id\":\"mug-red\"}]}]");
+    OutboundMessage noHeader =
+        new OutboundMessage(
+            "k3",
+            "16505551234",
+            null,
+            new io.switchboard.spi.content.CatalogProducts(
+                "cat-1",
+                null,
+                "Pick",
+                null,
+                List.of(
+                    new io.switchboard.spi.content.CatalogProducts.Section(
+                        "Mugs", List.of("a", "b")))),
+            null,
+            null);
+    assertThatThrownBy(() -> connector.send(noHeader))
+        .isInstanceOf(PermanentException.class)
+        .hasMessageContaining("needs a header");
+    assertThat(graph.received()).hasSize(2);
   }
 
   @Test

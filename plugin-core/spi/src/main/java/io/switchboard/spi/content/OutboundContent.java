@@ -13,7 +13,15 @@ package io.switchboard.spi.content;
  * }</pre>
  */
 public sealed interface OutboundContent
-    permits Text, Media, Location, Contacts, Reaction, Interactive, Template, MarkRead {
+    permits Text,
+        Media,
+        Location,
+        Contacts,
+        Reaction,
+        Interactive,
+        CatalogProducts,
+        Template,
+        MarkRead {
 
   /** A short type name: {@code text}, {@code image}, {@code template}, ... */
   String type();

@@ -9,6 +9,7 @@ import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.domain.MessageRepository;
 import io.switchboard.spi.channel.ConversationFacts;
 import io.switchboard.spi.channel.SendDecision;
+import io.switchboard.spi.content.CatalogProducts;
 import io.switchboard.spi.content.Contacts;
 import io.switchboard.spi.content.Interactive;
 import io.switchboard.spi.content.Location;
@@ -96,6 +97,9 @@ public class ConversationSends {
     } else if (content instanceof Reaction r) {
       summary = r.summary();
       json = NeutralOutboundContent.write(r);
+    } else if (content instanceof CatalogProducts p) {
+      summary = "Products: " + String.join(", ", p.productIds());
+      json = NeutralOutboundContent.write(p);
     } else if (content instanceof Interactive i) {
       summary = i.body();
       json = NeutralOutboundContent.write(i);

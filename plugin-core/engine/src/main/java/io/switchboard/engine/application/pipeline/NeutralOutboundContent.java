@@ -2,6 +2,7 @@ package io.switchboard.engine.application.pipeline;
 
 import io.switchboard.engine.infrastructure.EngineJson;
 import io.switchboard.spi.channel.MessageContext;
+import io.switchboard.spi.content.CatalogProducts;
 import io.switchboard.spi.content.ContactCard;
 import io.switchboard.spi.content.Contacts;
 import io.switchboard.spi.content.Interactive;
@@ -74,6 +75,31 @@ final class NeutralOutboundContent {
     return b.build().toString();
   }
 
+  /** The neutral JSON of catalog products. */
+  static String write(CatalogProducts p) {
+    jakarta.json.JsonArrayBuilder sections = EngineJson.PROVIDER.createArrayBuilder();
+    for (CatalogProducts.Section section : p.sections()) {
+      jakarta.json.JsonArrayBuilder ids = EngineJson.PROVIDER.createArrayBuilder();
+      section.productIds().forEach(ids::add);
+      jakarta.json.JsonObjectBuilder s =
+          EngineJson.PROVIDER.createObjectBuilder().add("productIds", ids);
+      put(s, "title", section.title());
+      sections.add(s);
+    }
+    jakarta.json.JsonObjectBuilder b =
+        EngineJson.PROVIDER
+            .createObjectBuilder()
+            .add("type", p.type())
+            .add("outbound", true)
+            .add("catalogId", p.catalogId())
+            .add("sections", sections)
+            .add("summary", "Products: " + String.join(", ", p.productIds()));
+    put(b, "header", p.header());
+    put(b, "body", p.body());
+    put(b, "footer", p.footer());
+    return b.build().toString();
+  }
+
   /** The content a stored neutral JSON holds, when it is one of these kinds. */
   static Optional<io.switchboard.spi.content.OutboundContent> read(JsonObject o) {
     switch (o.getString("type", "")) {
@@ -123,6 +149,21 @@ final class NeutralOutboundContent {
                 o.getString("footer", null),
                 o.getString("listButton", null),
                 sections));
+      case "catalog_products":
+        List<CatalogProducts.Section> productSections = new ArrayList<>();
+        for (JsonValue v : array(o, "sections")) {
+          JsonObject section = v.asJsonObject();
+          List<String> ids = new ArrayList<>();
+          array(section, "productIds").forEach(id -> ids.add(((JsonString) id).getString()));
+          productSections.add(new CatalogProducts.Section(section.getString("title", null), ids));
+        }
+        return Optional.of(
+            new CatalogProducts(
+                o.getString("catalogId"),
+                o.getString("header", null),
+                o.getString("body", null),
+                o.getString("footer", null),
+                productSections));
       default:
         return Optional.empty();
     }

@@ -90,6 +90,26 @@ class ConversationSendsTest {
   }
 
   @Test
+  @DisplayName("catalog products go out with their catalog, sections and product ids")
+  void catalogProductsGoOut() {
+    Conversation c = f.customerWrote("What mugs do you have?");
+    io.switchboard.spi.content.CatalogProducts products =
+        new io.switchboard.spi.content.CatalogProducts(
+            "cat-1",
+            "Summer mugs",
+            "Pick yours",
+            null,
+            List.of(
+                new io.switchboard.spi.content.CatalogProducts.Section(
+                    "Mugs", List.of("mug-blue", "mug-red"))));
+
+    f.inTx(() -> f.apiSends.send(c.id(), "amal", products, null, "p"));
+    f.dispatch(Duration.ofSeconds(30));
+
+    assertThat(f.channel.sent).extracting(m -> m.content()).containsExactly(products);
+  }
+
+  @Test
   @DisplayName("the same request key twice queues one message")
   void sameKeyOnce() {
     Conversation c = f.customerWrote("Hi");

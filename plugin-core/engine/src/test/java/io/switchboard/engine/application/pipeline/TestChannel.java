@@ -39,7 +39,8 @@ final class TestChannel implements ChannelConnector, TemplateCatalog {
               "location",
               "contacts",
               "reaction",
-              "interactive"),
+              "interactive",
+              "catalog_products"),
           Set.of("text"),
           List.of(
               new SendWindow(

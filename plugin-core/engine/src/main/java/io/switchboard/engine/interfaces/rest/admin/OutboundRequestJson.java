@@ -1,5 +1,6 @@
 package io.switchboard.engine.interfaces.rest.admin;
 
+import io.switchboard.spi.content.CatalogProducts;
 import io.switchboard.spi.content.ContactCard;
 import io.switchboard.spi.content.Contacts;
 import io.switchboard.spi.content.Interactive;
@@ -47,9 +48,11 @@ record OutboundRequestJson(
             case "contacts" -> contacts(body, errors);
             case "reaction" -> reaction(body, errors);
             case "interactive" -> interactive(body, errors);
+            case "catalog_products" -> catalog(body, errors);
             default -> {
               errors.add(
-                  "type must be text, location, contacts, reaction or interactive (templates: POST"
+                  "type must be text, location, contacts, reaction, interactive or"
+                      + " catalog_products (templates: POST"
                       + " .../template; files: reply in the CRM), got "
                       + (type == null ? "none" : type));
               yield null;
@@ -138,6 +141,44 @@ record OutboundRequestJson(
         text(body, "footer"),
         text(body, "listButton"),
         sections);
+  }
+
+  /**
+   * Catalog products: {@code "catalogId", "productId"} for one product, or {@code "catalogId",
+   * "header", "body", "sections":[{"title","productIds":[...]}]} for several.
+   */
+  private static OutboundContent catalog(JsonObject body, List<String> errors) {
+    String catalogId = text(body, "catalogId");
+    if (catalogId == null) {
+      errors.add("catalogId is required");
+      return null;
+    }
+    String single = text(body, "productId");
+    if (single != null) {
+      return CatalogProducts.single(catalogId, single, text(body, "body"), text(body, "footer"));
+    }
+    List<CatalogProducts.Section> sections = new ArrayList<>();
+    if (body.get("sections") instanceof JsonArray list && !list.isEmpty()) {
+      for (JsonValue v : list) {
+        if (v instanceof JsonObject s && s.get("productIds") instanceof JsonArray ids) {
+          List<String> products = new ArrayList<>();
+          for (JsonValue id : ids) {
+            if (id instanceof JsonString str) {
+              products.add(str.getString());
+            }
+          }
+          sections.add(new CatalogProducts.Section(text(s, "title"), products));
+        } else {
+          errors.add("every section needs productIds");
+        }
+      }
+    } else {
+      errors.add("productId, or sections with productIds, is required");
+    }
+    return errors.isEmpty()
+        ? new CatalogProducts(
+            catalogId, text(body, "header"), text(body, "body"), text(body, "footer"), sections)
+        : null;
   }
 
   private static List<Interactive.Option> options(JsonObject o, String key, List<String> errors) {
