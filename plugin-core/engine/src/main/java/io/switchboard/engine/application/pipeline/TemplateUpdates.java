@@ -24,6 +24,25 @@ public class TemplateUpdates {
   @Inject Outbox outbox;
 
   /**
+   * A channel account was created or reconfigured (a new WABA id, a new token): its templates are
+   * read at once instead of at the next periodic sync.
+   */
+  @jakarta.transaction.Transactional
+  public void accountConfigured(String channelId) {
+    connections
+        .channel(channelId)
+        .ifPresent(
+            a ->
+                outbox.enqueue(
+                    a.workspaceId(),
+                    Sources.channel(a.id()),
+                    TemplateActions.SYNC_TEMPLATES,
+                    "templates:" + a.id(),
+                    "templates-sync:" + a.id() + ":configured:" + java.util.UUID.randomUUID(),
+                    a.id()));
+  }
+
+  /**
    * @param source the ledger source of the app ({@code app:<id>}) or account ({@code channel:<id>})
    * @return what was done, kept on the ledger row
    */

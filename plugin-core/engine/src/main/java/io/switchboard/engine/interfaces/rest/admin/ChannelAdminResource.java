@@ -37,6 +37,7 @@ public class ChannelAdminResource {
   @Inject ConnectionHealthBoard health;
   @Inject ConnectionHealthProbe probe;
   @Inject SendGovernor governor;
+  @Inject io.switchboard.engine.application.pipeline.TemplateUpdates templateUpdates;
   @Inject Outbox outbox;
 
   @GET
@@ -65,6 +66,7 @@ public class ChannelAdminResource {
               id, request.plugin(), request.app(), request.crmConnection(), request.config());
       governor.accountReconfigured(id); // a token pause ends; deferred sends resume
       probe.probeSoon(Kind.CHANNEL, id);
+      templateUpdates.accountConfigured(id); // its templates now, not at the next hourly sync
       ChannelAccount stored = current(id).orElseThrow();
       return Response.status(result.created() ? 201 : 200).entity(view(stored).toJson()).build();
     } catch (InvalidConfigurationException e) {
