@@ -236,6 +236,47 @@ def bridge_phase(channel, sandbox, rate, conversations, sandbox_pid):
     return result
 
 
+def released_phase(channel, sandbox, rate, conversations):
+    """A second reply to every customer, queued while the number is paused (the sandbox refuses its
+    token, code 190: the governor defers every send), then released at once by the admin entering
+    the token again. Nothing else competes for the CPU while they go out, so this shows the
+    governor's own pace; bridge_phase shows the pace while the replies are still being created."""
+    phones = list(conversations)
+    sandbox.api("POST", "faults", {"revokeToken": True})
+    answers, errors = run_parallel([conversations[p] for p in phones], post_template, API_CONCURRENCY, PHASE_LIMIT)
+    if errors:
+        raise Failed(f"{len(errors)} template requests failed, e.g. {errors[0]}")
+    time.sleep(5)  # every reply is created and deferred behind the token pause
+    sandbox.reset_stats()
+    sandbox.api("POST", "faults", {"revokeToken": False})
+    started = time.monotonic()
+    BRIDGE.put_whatsapp_channel(channel, {
+        "phoneNumberId": sandbox.phone_number_id, "accessToken": ACCESS_TOKEN, "appSecret": APP_SECRET,
+        "verifyToken": "bench-verify", "graphApiBaseUrl": sandbox.graph_base,
+        "whatsAppBusinessAccountId": WABA_ID, "messagesPerSecond": str(rate)})
+
+    def all_accepted():
+        n = sum(sandbox.stats().get("acceptedByNumber", {}).values())
+        return n if n >= len(phones) else None
+
+    wait_until(f"{len(phones)} released sends of {channel}", all_accepted, len(phones) / rate * 3 + 120, 0.2)
+    sent_after = time.monotonic() - started
+    time.sleep(3)
+    stats = sandbox.stats()
+    counts, times = reply_times(sandbox, phones)
+    duplicates = sum(1 for p in phones if counts.get(p, 0) > 3)
+    missing = sum(1 for p in phones if counts.get(p, 0) < 3)
+    result = {"what": "a second template reply to each customer, queued during a token pause (190), released by"
+                      " the channel PUT; sent by the outbox through the governor",
+              "messages": len(phones), "all_accepted_after_seconds": round(sent_after, 3),
+              "rate": steady_rate(times), "sandbox": limits_seen(stats),
+              "sent_exactly_once": duplicates == 0 and missing == 0, "customers_with_duplicates": duplicates,
+              "customers_without_reply": missing}
+    log(f"released {rate}/s: steady {result['rate'].get('steady_rate')}/s, "
+        f"130429 {result['sandbox']['over_limit_130429']}, exactly once {result['sent_exactly_once']}")
+    return result
+
+
 def bridge_messages(conversations, phones):
     """The bridge's side of exactly once: outbound messages per conversation, and their statuses."""
     def outbound(phone):
@@ -317,21 +358,28 @@ def one_rate(index, rate):
     base = baseline(base_sandbox, rate, phones[:CUSTOMERS])
     time.sleep(2)  # the sandbox's 1 s window forgets the set-up traffic
     bridge = bridge_phase(channel, sandbox, rate, replies, pids_from_env(f"SANDBOX_PID_{rate}"))
+    released = released_phase(channel, sandbox, rate, replies)
     pair = pair_phase(channel, sandbox, pair_phone, conversations[pair_phone])
     b_rate, base_rate = bridge["rate"].get("steady_rate"), base["rate"].get("steady_rate")
     achieved = b_rate / rate if b_rate else None
+    r_rate = released["rate"].get("steady_rate")
+    released_achieved = r_rate / rate if r_rate else None
     targets = {
         "rate_within_5_percent_of_limit": achieved is not None and abs(achieved - 1) <= TARGET_TOLERANCE,
         "no_130429": bridge["sandbox"]["over_limit_130429"] == 0 and pair["over_limit_130429"] == 0,
         "no_pair_violation": pair["pair_limit_131056"] == 0 and bridge["sandbox"]["pair_limit_131056"] == 0
         and pair["gcra_violations"] == 0,
-        "sent_exactly_once": bridge["sent_exactly_once"],
+        "sent_exactly_once": bridge["sent_exactly_once"] and released["sent_exactly_once"],
+        "released_rate_within_5_percent_of_limit": released_achieved is not None
+        and abs(released_achieved - 1) <= TARGET_TOLERANCE,
+        "released_no_130429": released["sandbox"]["over_limit_130429"] == 0,
     }
     return {"rate_limit": rate, "channel": channel, "templates_synced": synced,
             "ratio_bridge_to_baseline": round(b_rate / base_rate, 3) if b_rate and base_rate else None,
             "bridge_rate_to_limit": round(achieved, 3) if achieved else None,
             "baseline_rate_to_limit": round(base_rate / rate, 3) if base_rate else None,
-            "targets": targets, "baseline": base, "bridge": bridge, "pair": pair}
+            "released_rate_to_limit": round(released_achieved, 3) if released_achieved else None,
+            "targets": targets, "baseline": base, "bridge": bridge, "released": released, "pair": pair}
 
 
 def main():
@@ -360,7 +408,7 @@ def main():
     write_result(env["OUT"], result)
     for r in runs:
         log(f"{r['rate_limit']}/s: bridge {r['bridge']['rate'].get('steady_rate')}/s "
-            f"({r['bridge_rate_to_limit']} of the limit), baseline {r['baseline']['rate'].get('steady_rate')}/s, "
+            f"({r['bridge_rate_to_limit']} of the limit; released queue {r['released_rate_to_limit']}), baseline {r['baseline']['rate'].get('steady_rate')}/s, "
             f"ratio {r['ratio_bridge_to_baseline']}, targets {r['targets']}")
 
 

@@ -20,6 +20,13 @@ public interface ChannelTemplateRepository {
   /** The templates of an account with a name, in every language. */
   List<ChannelTemplate> byName(String channelId, String name);
 
+  /**
+   * Locks the channel account's row until the transaction ends, so two syncs of one account (a
+   * webhook, the channel's PUT, an admin's POST) run one after the other instead of inserting the
+   * same templates twice.
+   */
+  void lockForSync(String channelId);
+
   void add(ChannelTemplate template);
 
   void remove(ChannelTemplate template);

@@ -42,6 +42,7 @@ public class TemplateRows {
   /** Makes the stored templates of an account exactly the channel's list. */
   @Transactional
   public Replaced replace(String workspaceId, String channelId, List<TemplateDefinition> defs) {
+    templates.lockForSync(channelId); // a concurrent sync of this account waits for this one
     Instant now = clock.instant();
     Map<String, ChannelTemplate> stored = new HashMap<>();
     for (ChannelTemplate t : templates.ofChannel(channelId)) {

@@ -65,6 +65,14 @@ public class JpaChannelTemplateRepository implements ChannelTemplateRepository {
   }
 
   @Override
+  public void lockForSync(String channelId) {
+    em.find(
+        io.switchboard.engine.domain.ChannelAccount.class,
+        channelId,
+        jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  @Override
   public void add(ChannelTemplate template) {
     em.persist(template);
   }
