@@ -55,9 +55,21 @@ public class Outbox {
           + Outbox.DUE
           + " order by o.id limit ? for update skip locked";
 
-  // Targets that have work to claim now: one lane each.
+  private static final String UNBLOCKED =
+      " and not exists (select 1 from outbox p where p.ordering_key = o.ordering_key"
+          + " and p.id < o.id and p.status in "
+          + BLOCKING
+          + ")";
+
+  // Targets that have work to claim now: one lane each. The same rows as DUE, as two queries
+  // that each can use the index (status, next_attempt_at) instead of one OR that scans the table
+  // with every finished row (a profile of bench/governor.sh found the scan on 17% of the CPU).
   private static final String DUE_TARGETS =
-      "select distinct o.target from outbox o where " + Outbox.DUE;
+      "select o.target from outbox o where o.status = 'PENDING' and o.next_attempt_at <= ?"
+          + UNBLOCKED
+          + " union select o.target from outbox o where o.status = 'IN_FLIGHT'"
+          + " and o.lease_until < ?"
+          + UNBLOCKED;
 
   private static final String RENEW =
       "update outbox set lease_until = ? where id = ? and lease_token = ? and status = 'IN_FLIGHT'";
