@@ -14,6 +14,9 @@ public interface MessageRepository {
   /** A conversation's messages, oldest first. */
   List<Message> ofConversation(String conversationId);
 
+  /** The conversation's outbound message that answers this source event, if any. */
+  Optional<Message> bySourceEvent(String conversationId, String sourceEventId);
+
   /** The customer's latest message in a conversation that the channel knows by an id. */
   Optional<Message> latestFromCustomer(String conversationId);
 

@@ -65,10 +65,7 @@ public class ConversationSends {
     }
     Conversation c = found.get();
     String source = "api:" + idempotencyKey;
-    Optional<Message> already =
-        messages.ofConversation(c.id()).stream()
-            .filter(m -> source.equals(m.sourceEventId()))
-            .findFirst();
+    Optional<Message> already = messages.bySourceEvent(c.id(), source);
     if (already.isPresent()) {
       return Optional.of(new Outcome(already.get(), null)); // the same request again
     }

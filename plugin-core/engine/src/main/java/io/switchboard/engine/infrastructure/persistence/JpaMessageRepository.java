@@ -48,6 +48,20 @@ public class JpaMessageRepository implements MessageRepository {
   }
 
   @Override
+  public Optional<Message> bySourceEvent(String conversationId, String sourceEventId) {
+    return em
+        .createQuery(
+            "select m from Message m where m.conversationId = :c and m.sourceEventId = :s",
+            Message.class)
+        .setParameter("c", conversationId)
+        .setParameter("s", sourceEventId)
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  @Override
   public Optional<Message> latestFromCustomer(String conversationId) {
     return em
         .createQuery(
