@@ -2,10 +2,8 @@ package io.switchboard.engine.application.conversations;
 
 import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.infrastructure.EngineJson;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,10 +62,6 @@ public final class MessageReactions {
   }
 
   private static JsonObject parse(String json) {
-    try (var reader = EngineJson.PROVIDER.createReader(new StringReader(json))) {
-      return reader.read() instanceof JsonObject o ? o : null;
-    } catch (JsonException | IllegalStateException e) {
-      return null;
-    }
+    return EngineJson.objectOrEmpty(json).orElse(null);
   }
 }

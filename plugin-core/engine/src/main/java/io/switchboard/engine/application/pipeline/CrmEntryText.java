@@ -2,11 +2,9 @@ package io.switchboard.engine.application.pipeline;
 
 import io.switchboard.engine.infrastructure.EngineJson;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -309,13 +307,6 @@ final class CrmEntryText {
   }
 
   private static Optional<JsonObject> parse(String json) {
-    if (json == null || json.isBlank()) {
-      return Optional.empty();
-    }
-    try (var reader = EngineJson.PROVIDER.createReader(new StringReader(json))) {
-      return reader.read() instanceof JsonObject o ? Optional.of(o) : Optional.empty();
-    } catch (JsonException | IllegalStateException e) {
-      return Optional.empty();
-    }
+    return EngineJson.objectOrEmpty(json);
   }
 }
