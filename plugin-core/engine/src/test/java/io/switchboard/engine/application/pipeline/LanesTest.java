@@ -82,4 +82,34 @@ class LanesTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> !scheduler.lanes.isRunning("outbox " + RT));
     assertThat(f.effects.performed).containsExactly("m1");
   }
+
+  @Test
+  @DisplayName("a start while the lane runs is not lost: the lane looks once more before it stops")
+  void startWhileRunningDrainsAgain() throws InterruptedException {
+    Lanes lanes = new Lanes(executor);
+    CountDownLatch inFirstRound = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger rounds =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.IntSupplier drain =
+        () -> {
+          if (rounds.incrementAndGet() == 1) {
+            inFirstRound.countDown();
+            try {
+              release.await(10, TimeUnit.SECONDS); // the round that has already looked for work
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return 0;
+        };
+
+    assertThat(lanes.start("inbound", drain)).isTrue();
+    assertThat(inFirstRound.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(lanes.start("inbound", drain)).isFalse(); // work stored after the first look
+    release.countDown();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !lanes.isRunning("inbound"));
+    assertThat(rounds).hasValue(2);
+  }
 }
