@@ -2,7 +2,7 @@
 // of the conversation's team (GET agents), Unassign. The CRM's ticket owner follows on the server.
 
 import { conversationPath, get, put } from './api.js';
-import { byId, clear, el, name } from './dom.js';
+import { append, byId, clear, el, name } from './dom.js';
 import { t } from './i18n.js';
 
 export class Assignment {
@@ -47,7 +47,7 @@ export class Assignment {
     const mine = c.assignee && c.assignee === this.me();
     const who = byId('assignee');
     who.dataset.assignee = c.assignee ?? '';
-    clear(who).append(c.assignee ? [t('assign.assignedTo'), ' ', name(this.nameOf(c.assignee))] : t('assign.nobody'));
+    append(clear(who), c.assignee ? [t('assign.assignedTo'), ' ', name(this.nameOf(c.assignee))] : t('assign.nobody'));
     byId('assign-take').hidden = Boolean(mine);
     byId('assign-unassign').hidden = !c.assignee;
     byId('assign-to').textContent = t(mine ? 'assign.handOver' : c.assignee ? 'assign.reassign' : 'assign.assign');

@@ -4,7 +4,7 @@
 // window is closed the textarea gives way to the approved-template form.
 
 import { ApiError, conversationPath, post } from './api.js';
-import { byId, clear, el, text } from './dom.js';
+import { append, byId, clear, el, text } from './dom.js';
 import { formatDateTime, t } from './i18n.js';
 import { Attachments } from './attachments.js';
 import { QuickReplies } from './quick-replies.js';
@@ -173,7 +173,7 @@ export class Composer {
     const box = byId('composer-error');
     clear(box);
     box.hidden = !message;
-    if (message) box.append(el('strong', {}, message), detail ? [' ', text('span', detail, { class: 'detail' })] : null);
+    if (message) append(box, el('strong', {}, message), detail ? [' ', text('span', detail, { class: 'detail' })] : null);
   }
 
   async send() {

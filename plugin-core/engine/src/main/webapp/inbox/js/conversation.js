@@ -4,7 +4,7 @@
 // messages being sent until the server's own replaces them.
 
 import { conversationPath, get } from './api.js';
-import { byId, clear, el, safeUrl, text } from './dom.js';
+import { append, byId, clear, el, safeUrl, text } from './dom.js';
 import { t } from './i18n.js';
 import { fillQuote, renderMessage } from './message-render.js';
 
@@ -19,9 +19,13 @@ export class Timeline {
     this.scroller = byId('timeline');
     this.conversation = null;
     this.reset();
+    this.stick = true;
     this.scroller.addEventListener('scroll', () => {
+      this.stick = this.nearBottom();
       if (this.scroller.scrollTop < 40) this.loadOlder();
     });
+    // an image that finishes loading grows its bubble: stay at the bottom if the agent was there
+    this.scroller.addEventListener('load', () => this.stick && this.scrollToBottom(), true);
     byId('timeline-older').addEventListener('click', () => this.loadOlder());
   }
 
@@ -144,6 +148,7 @@ export class Timeline {
   failLocal(message, reason, retry) {
     const failed = { ...message, local: true, status: 'FAILED', explanation: reason, retry };
     byId(`message-${message.id}`)?.replaceWith(renderMessage(failed, this.context()));
+    if (this.stick) this.scrollToBottom();
   }
 
   removeLocal(localId) {
@@ -203,7 +208,7 @@ export class Timeline {
     box.hidden = !r;
     if (!r) return;
     const link = safeUrl(r.sourceUrl);
-    box.append(
+    append(box,
       el('p', { class: 'referral-label' }, el('span', { 'aria-hidden': 'true' }, '📣 '), t(r.sourceType === 'post' ? 'referral.post' : 'referral.ad')),
       r.headline ? text('p', r.headline, { class: 'referral-headline' }) : null,
       r.body ? text('p', r.body, { class: 'referral-body' }) : null,
@@ -223,5 +228,6 @@ export class Timeline {
 
   scrollToBottom() {
     this.scroller.scrollTop = this.scroller.scrollHeight;
+    this.stick = true;
   }
 }

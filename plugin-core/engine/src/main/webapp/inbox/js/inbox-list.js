@@ -158,7 +158,7 @@ export class InboxList {
     const last = c.lastMessage;
     button.append(
       el('span', { class: 'line line-top' },
-        name(c.customer?.name || c.customer?.phone || t('customer.unknown'), { class: 'customer-name' }),
+        el('span', { class: 'customer-name' }, name(c.customer?.name || c.customer?.phone || t('customer.unknown'))),
         channelBadge(c.channel),
         c.unread > 0 ? el('span', { class: 'unread-badge', 'aria-label': t('inbox.unread', { n: c.unread }) }, String(c.unread)) : null),
       el('span', { class: 'line preview', dir: 'auto' },

@@ -64,7 +64,7 @@ function meta(message, context) {
   const outbound = message.direction === 'OUT';
   const author = message.author ?? (outbound ? t('message.business') : context.customerName || t('message.customer'));
   const line = el('p', { class: 'meta' },
-    name(author, { class: 'author' }),
+    message.type === 'system' ? null : el('span', { class: 'author' }, name(author)),
     at ? el('time', { datetime: at, title: formatDateTime(at), class: 'time' }, formatTime(at)) : null);
   if (outbound && !message.note && TICKS[message.status]) {
     const label = t(`status.${message.status}`);
