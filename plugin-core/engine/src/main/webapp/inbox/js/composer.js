@@ -136,7 +136,18 @@ export class Composer {
     const palette = byId('emoji-palette');
     const button = byId('emoji-button');
     for (const emoji of EMOJI) {
-      palette.append(el('button', { type: 'button', class: 'emoji', 'aria-label': emoji, on: { click: () => this.insert(emoji) } }, emoji));
+      palette.append(el('button', {
+        type: 'button',
+        class: 'emoji',
+        'aria-label': emoji,
+        on: {
+          click: () => {
+            palette.hidden = true;
+            button.setAttribute('aria-expanded', 'false');
+            this.insert(emoji);
+          },
+        },
+      }, emoji));
     }
     button.addEventListener('click', () => {
       palette.hidden = !palette.hidden;

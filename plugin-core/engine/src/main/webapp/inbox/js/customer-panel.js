@@ -15,7 +15,7 @@ export class CustomerPanel {
       e.preventDefault();
       const input = byId('label-input');
       const label = input.value.trim();
-      if (label && !this.conversation.labels.includes(label)) this.saveLabels([...this.conversation.labels, label]).then(() => (input.value = ''));
+      if (label && !this.conversation.labels.includes(label)) this.saveLabels([...this.conversation.labels, label]).then(() => (input.value = ''), () => {});
     });
   }
 
@@ -120,7 +120,7 @@ export class CustomerPanel {
           type: 'button',
           class: 'label-remove',
           'aria-label': t('labels.remove', { label }),
-          on: { click: () => this.saveLabels(this.conversation.labels.filter((l) => l !== label)) },
+          on: { click: () => this.saveLabels(this.conversation.labels.filter((l) => l !== label)).catch(() => {}) },
         }, '×')));
     }
     byId('labels-empty').hidden = this.conversation.labels.length > 0;

@@ -56,7 +56,7 @@ export class TemplateForm {
     let buttonOrdinal = 0;
     for (const c of template.components ?? []) {
       const type = String(c.type ?? '').toUpperCase();
-      const part = type === 'HEADER' ? 'header' : type === 'BODY' ? 'body' : type.startsWith('BUTTON') ? 'button' : 'other';
+      const part = { HEADER: 'header', BODY: 'body', FOOTER: 'footer' }[type] ?? (type.startsWith('BUTTON') ? 'button' : 'other');
       const buttonIndex = part === 'button' ? c.buttonIndex ?? c.index ?? buttonOrdinal++ : null;
       const count = Number(c.parameters ?? c.parameterCount ?? 0);
       const where = part === 'button' ? `button ${buttonIndex}` : part;
