@@ -194,11 +194,11 @@ PERL
         for my $scrip ( @{ $scrips->ItemsArrayRef } ) {
             next unless ( $scrip->ActionObj->Argument // '' ) =~ /(^|,)\s*(Requestors?|All)\s*(,|$)/;
             my $global = $scrip->IsAdded(0) or next;
-            my $stage = $global->Stage;
+            my ( $stage, $order ) = ( $global->Stage, $global->SortOrder );    # same place among the scrips
             my ( $ok, $msg ) = $scrip->RemoveFromObject(0);
             die "scrip " . $scrip->Description . ": $msg\n" unless $ok;
             for my $queue (@others) {
-                ( $ok, $msg ) = $scrip->AddToObject( ObjectId => $queue->Id, Stage => $stage );
+                ( $ok, $msg ) = $scrip->AddToObject( ObjectId => $queue->Id, Stage => $stage, SortOrder => $order );
                 die "scrip " . $scrip->Description . " on queue " . $queue->Name . ": $msg\n" unless $ok;
             }
         }

@@ -293,11 +293,11 @@ for my $notify ( @{ $scrips->ItemsArrayRef } ) {
     next unless ( $notify->ActionObj->Argument // '' ) =~ /(^|,)\s*(Requestors?|All)\s*(,|$)/;
     $RT::Handle->BeginTransaction;    # never left applied nowhere
     if ( my $global = $notify->IsAdded(0) ) {
-        my $stage = $global->Stage;
+        my ( $stage, $order ) = ( $global->Stage, $global->SortOrder );    # same place among the scrips
         my ( $ok, $msg ) = $notify->RemoveFromObject(0);
         die "scrip " . $notify->Description . ": $msg\n" unless $ok;
         for my $queue (@other_queues) {
-            ( $ok, $msg ) = $notify->AddToObject( ObjectId => $queue->Id, Stage => $stage );
+            ( $ok, $msg ) = $notify->AddToObject( ObjectId => $queue->Id, Stage => $stage, SortOrder => $order );
             die "scrip " . $notify->Description . " on queue " . $queue->Name . ": $msg\n" unless $ok;
         }
         print STDERR "scrip '" . $notify->Description . "' applies to every queue but "
