@@ -112,7 +112,7 @@ class RequestTrackerInboxViewIT {
 
     Matcher frame = FRAME.matcher(agent1.get("/Ticket/Display.html?id=" + ticket));
     assertThat(frame.find()).as("the ticket page has the Switchboard frame").isTrue();
-    String src = frame.group(1).replace("&amp;", "&");
+    String src = unescape(frame.group(1));
     assertThat(src)
         .contains(
             "/inbox/?crm=rt&conversation="
@@ -137,7 +137,7 @@ class RequestTrackerInboxViewIT {
     assertThat(inbox).contains("Switchboard inbox");
     Matcher full = FRAME.matcher(inbox);
     assertThat(full.find()).isTrue();
-    assertThat(full.group(1)).contains("/inbox/?crm=rt&amp;embed=inbox#token=");
+    assertThat(unescape(full.group(1))).contains("/inbox/?crm=rt&embed=inbox#token=");
   }
 
   @Test
@@ -225,6 +225,13 @@ class RequestTrackerInboxViewIT {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /**
+   * An attribute value as the browser reads it: RT's EscapeHTML writes {@code &} as {@code &#38;}.
+   */
+  private static String unescape(String attribute) {
+    return attribute.replace("&#38;", "&").replace("&amp;", "&");
+  }
 
   private static void correspondAsAgent1(String ticket, String text) throws Exception {
     rt.postAs(
