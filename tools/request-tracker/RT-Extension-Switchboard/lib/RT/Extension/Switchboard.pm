@@ -100,16 +100,21 @@ This software is free software, licensed under The GNU General Public License, V
 
 =cut
 
-# The secret never shows on Admin > Tools > System Configuration.
+# The secrets never show on Admin > Tools > System Configuration. RT already holds a description of each
+# option the site config set (its source): that one is completed, else a new one added.
 for my $option (qw(SwitchboardURL SwitchboardViewSecret SwitchboardConnection SwitchboardWebhookSecret)) {
-    next if RT->Config->Meta($option);
-    RT->Config->AddOption(
-        Name      => $option,
+    my %meta = (
         Section   => 'Switchboard',
         Immutable => 1,
         Widget    => '/Widgets/Form/String',
         ( $option =~ /Secret$/ ? ( Obfuscate => sub { return $_[2]->loc('Secret not printed') } ) : () ),
     );
+    if ( my $known = RT->Config->Meta($option) ) {
+        $known->{$_} //= $meta{$_} for keys %meta;
+    }
+    else {
+        RT->Config->AddOption( Name => $option, %meta );
+    }
 }
 
 # How long a token lives: long enough to open the frame, short enough not to be a password in a URL
