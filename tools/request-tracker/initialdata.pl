@@ -2,6 +2,15 @@
 # (upgrade.pl adds the Switchboard-adapter parts marked below to databases made without them.)
 # Loaded by setup-rt.sh once per fresh database:
 #   rt-setup-database-5 --action insert --skip-create --datafile initialdata.pl
+# The channel queues: conversation tickets live here (Sales for sales conversations).
+my @channel_queues = ( 'Support', 'Sales' );
+
+# The ticket custom fields agents see and edit: granted one by one (not queue-wide), so that the
+# transaction field "Switchboard Key" stays the API user's alone (upgrade.pl step 9).
+my @agent_fields = ( 'Channel', 'Customer Phone', 'Conversation Id', 'Order Number', 'Last Order Number',
+    'Last Order Total', 'First Response Seconds', 'Conversation Status', 'Last Order Date', 'Last Order Status',
+    'Labels' );
+
 @Queues = (
     { Name => 'Support', Description => 'Customer conversations from WhatsApp and social channels',
       CorrespondAddress => '', CommentAddress => '' },
@@ -45,7 +54,9 @@
     map( { { Name => $_, Type => 'FreeformSingle', LookupType => 'RT::User', ApplyTo => [ 0 ],
              Description => "Switchboard: $_" } }
          'WhatsApp Id', 'Preferred Language', 'Customer Email' ),
-    # Adapter: idempotency key of each internal note the bridge writes (REST2 TxnCustomFields).
+    # Adapter: idempotency key of each internal note the bridge writes (REST2 TxnCustomFields). Only the
+    # API user may see or set it (no queue-wide SeeCustomField/ModifyCustomField for agents, see @ACL):
+    # RT shows a transaction field it may modify on every reply/comment form, and its values in history.
     { Name => 'Switchboard Key', Type => 'FreeformSingle', LookupType => 'RT::Queue-RT::Ticket-RT::Transaction',
       ApplyTo => [ 'Support', 'Sales' ], Description => 'Switchboard: idempotency key of a note written by the bridge' },
 );
@@ -57,13 +68,18 @@
     { UserId => 'switchboard', Right => 'SuperUser' },
     map( { { GroupId => 'Support agents', GroupDomain => 'UserDefined', Queue => $_->[0], Right => $_->[1] } }
          map { my $q = $_; map { [ $q, $_ ] } qw(SeeQueue ShowTicket CreateTicket ReplyToTicket CommentOnTicket
-           OwnTicket TakeTicket StealTicket ModifyTicket ShowTicketComments SeeCustomField
-           ModifyCustomField ShowOutgoingEmail) } 'Support', 'Sales' ),
+           OwnTicket TakeTicket StealTicket ModifyTicket ShowTicketComments ShowOutgoingEmail) } @channel_queues ),
+    # Custom field rights per field, not per queue: a queue-wide right would cover "Switchboard Key" too.
+    map( { { GroupId => 'Support agents', GroupDomain => 'UserDefined', CF => $_, LookupType => 'RT::Queue-RT::Ticket',
+             Right => [ 'SeeCustomField', 'ModifyCustomField' ] } } @agent_fields ),
+    # The API user's own field (it is a superuser here; a production API user needs these rights).
+    { UserId => 'switchboard', CF => 'Switchboard Key', LookupType => 'RT::Queue-RT::Ticket-RT::Transaction',
+      Right => [ 'SeeCustomField', 'ModifyCustomField' ] },
     { GroupId => 'Support agents', GroupDomain => 'UserDefined', Right => 'ModifySelf' },
     { GroupId => 'Support agents', GroupDomain => 'UserDefined', Right => 'ManageAuthTokens' },
     # Adapter: customer messages enter through the mail gateway as the requester, which needs this right.
     map( { { GroupDomain => 'RT::Queue-Role', GroupType => 'Requestor', Queue => $_, Right => 'ReplyToTicket' } }
-         'Support', 'Sales' ),
+         @channel_queues ),
 );
 
 # One scrip posts every ticket change as signed JSON to $SwitchboardWebhookURL (written by
@@ -132,6 +148,12 @@ for my $txn (@{ $ticket->TransactionBatch || [ $self->TransactionObj ] }) {
     }
     if ($type =~ /^(Create|Correspond|Comment)$/) {
         $body{content} = $txn->Content(Type => 'text/plain');
+        # The mail's Message-ID (RT makes one for web and REST replies): the bridge's own messages carry
+        # sb.<hex>@switchboard.invalid, which the adapter never takes for an agent's reply.
+        my $top = $txn->Attachments->First;
+        my $message_id = $top ? $top->GetHeader('Message-ID') : undef;
+        if (defined $message_id) { $message_id =~ s/^\s+|\s+$//g; $message_id =~ s/^<(.*)>$/$1/; }
+        $body{message_id} = defined $message_id && length $message_id ? $message_id : undef;
         my $part = $txn->ContentObj;
         $body{content_html} = $part->Content if $part && lc($part->ContentType) eq 'text/html';
         $body{attachments} = [ map { { id => $_->Id + 0, filename => $_->Filename, content_type => $_->ContentType } }
@@ -147,5 +169,38 @@ for my $txn (@{ $ticket->TransactionBatch || [ $self->TransactionObj ] }) {
 }
 return 1;
 PERL
+    },
+);
+
+# RT's own notification scrips that mail requestors (their action's Argument names Requestor, or All)
+# apply to every queue except the channel queues: channel customers are answered on their channel, and
+# their RT addresses are .invalid placeholders (upgrade.pl step 10 does the same to existing databases).
+@Final = (
+    sub {
+        my $system = RT->SystemUser;
+        my %channel;
+        for my $name (@channel_queues) {
+            my $queue = RT::Queue->new($system);
+            $queue->Load($name);
+            $channel{ $queue->Id } = 1 if $queue->Id;
+        }
+        my $others = RT::Queues->new($system);
+        $others->FindAllRows;
+        $others->UnLimit;
+        my @others = grep { !$channel{ $_->Id } } @{ $others->ItemsArrayRef };
+        my $scrips = RT::Scrips->new($system);
+        $scrips->FindAllRows;
+        $scrips->UnLimit;
+        for my $scrip ( @{ $scrips->ItemsArrayRef } ) {
+            next unless ( $scrip->ActionObj->Argument // '' ) =~ /(^|,)\s*(Requestors?|All)\s*(,|$)/;
+            my $global = $scrip->IsAdded(0) or next;
+            my ( $stage, $order ) = ( $global->Stage, $global->SortOrder );    # same place among the scrips
+            my ( $ok, $msg ) = $scrip->RemoveFromObject(0);
+            die "scrip " . $scrip->Description . ": $msg\n" unless $ok;
+            for my $queue (@others) {
+                ( $ok, $msg ) = $scrip->AddToObject( ObjectId => $queue->Id, Stage => $stage, SortOrder => $order );
+                die "scrip " . $scrip->Description . " on queue " . $queue->Name . ": $msg\n" unless $ok;
+            }
+        }
     },
 );

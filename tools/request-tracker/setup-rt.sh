@@ -2,7 +2,8 @@
 # Install, start and stop a real Request Tracker 5 (Debian 12 packages, SQLite) for Switchboard's tests
 # and demo. Project copy of the team's reference script, plus upgrade.pl: what the request-tracker CRM
 # adapter needs beyond it (the transaction custom field "Switchboard Key", ReplyToTicket for requestors
-# so customer messages can enter through RT's mail gateway as the requester).
+# so customer messages can enter through RT's mail gateway as the requester), and the RT extension
+# RT-Extension-Switchboard (the bridge's inbox view inside RT, copied to RT's local plugin directory).
 # Usage (as root):  setup-rt.sh install|start|stop|restart|token|reset|status
 #   install  packages + site config + database with initialdata.pl (skips what is already done)
 #   start    install if needed, start rt-server unless it already runs with the same settings, wait until
@@ -14,6 +15,9 @@
 # Env: RT_PORT (8092), RT_HOST (127.0.0.1, bind address), RT_WORKERS (2),
 #      RT_WEBHOOK_URL (where the webhook scrip posts; set to "" for none),
 #      RT_WEBHOOK_SECRET (HMAC-SHA256 key of the X-RT-Signature header),
+#      RT_SWITCHBOARD_URL (the bridge as browsers reach it, for the inbox view's frames; "" = none),
+#      RT_SWITCHBOARD_VIEW_SECRET (HS256 key of the view's tokens = the connection's agentViewSecret),
+#      RT_SWITCHBOARD_CONNECTION (the RT connection's id in the bridge, the tokens' audience),
 #      RT_DATA_DIR (/var/lib/switchboard-rt: database, pristine copy, pid, logs, cached token)
 set -euo pipefail
 
@@ -22,13 +26,20 @@ RT_HOST=${RT_HOST:-127.0.0.1}
 RT_WORKERS=${RT_WORKERS:-2}
 RT_WEBHOOK_URL=${RT_WEBHOOK_URL-http://127.0.0.1:8080/switchboard/api/crm/rt/webhook}
 RT_WEBHOOK_SECRET=${RT_WEBHOOK_SECRET:-switchboard-rt-webhook-secret}
+RT_SWITCHBOARD_URL=${RT_SWITCHBOARD_URL-http://127.0.0.1:8080/switchboard}
+RT_SWITCHBOARD_VIEW_SECRET=${RT_SWITCHBOARD_VIEW_SECRET-switchboard-rt-view-secret-0123456789abcdef}
+RT_SWITCHBOARD_CONNECTION=${RT_SWITCHBOARD_CONNECTION:-rt}
 RT_DATA_DIR=${RT_DATA_DIR:-/var/lib/switchboard-rt}
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-PACKAGES=(request-tracker5 rt5-db-sqlite rt5-standalone)
+# libcrypt-jwt-perl: RT-Extension-Switchboard signs the inbox view's tokens with Crypt::JWT.
+PACKAGES=(request-tracker5 rt5-db-sqlite rt5-standalone libcrypt-jwt-perl)
 CONF_DIR=/etc/request-tracker5/RT_SiteConfig.d
 CONF_BASE=$CONF_DIR/98-switchboard-ci.pm     # written at install: speed, no mail, database location
-CONF_RUN=$CONF_DIR/99-switchboard-run.pm     # written at every start: port, webhook URL and secret
+CONF_RUN=$CONF_DIR/99-switchboard-run.pm     # written at every start: port, webhook and inbox view settings
+EXTENSION=RT-Extension-Switchboard
+PLUGIN_DIR=/usr/local/share/request-tracker5/plugins/$EXTENSION   # RT's $LocalPluginPath on Debian
+MASON_OBJ=/var/cache/request-tracker5/mason_data/obj              # RT's compiled components
 SERVER=/usr/share/request-tracker5/libexec/rt-server
 RT_LIB=/usr/share/request-tracker5/lib
 DB=$RT_DATA_DIR/rtdb
@@ -39,6 +50,9 @@ TOKEN_FILE=$RT_DATA_DIR/token
 API_USER=switchboard
 
 say() { printf '[setup-rt] %s\n' "$*" >&2; }
+# What this run changed that a running server must be restarted for (read by do_start).
+CHANGED=""
+changed() { CHANGED="${CHANGED:+$CHANGED, }$1"; }
 die() { say "ERROR: $*"; exit 1; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
@@ -63,13 +77,28 @@ db_upgraded() {
     my ($acl) = $d->selectrow_array(q{SELECT count(*) FROM ACL a JOIN Groups g ON g.id = a.PrincipalId
       WHERE a.RightName = ? AND g.Domain = ? AND g.Name = ?}, undef, "ReplyToTicket", "RT::Queue-Role", "Requestor");
     my ($scrip) = $d->selectrow_array(q{SELECT count(*) FROM Scrips WHERE Description = ? AND CustomCommitCode LIKE ?
-      AND CustomCommitCode LIKE ? AND CustomCommitCode LIKE ? AND CustomCommitCode LIKE ?}, undef, "Switchboard webhook",
-      "%creator_privileged%", "%conversation_id%", "%object_id%", "%field_max_values%");
+      AND CustomCommitCode LIKE ? AND CustomCommitCode LIKE ? AND CustomCommitCode LIKE ? AND CustomCommitCode LIKE ?},
+      undef, "Switchboard webhook", "%creator_privileged%", "%conversation_id%", "%object_id%", "%field_max_values%",
+      "%message_id%");
+    # Step 9: nobody but the API user holds queue-wide custom field rights on the channel queues, and the API
+    # user holds SeeCustomField on Switchboard Key. Step 10: no requestor-mailing scrip is global or on them.
+    my ($wide) = $d->selectrow_array(q{SELECT count(*) FROM ACL a JOIN Queues q ON a.ObjectType = ? AND q.id = a.ObjectId
+      JOIN Groups g ON g.id = a.PrincipalId WHERE q.Name IN (?, ?) AND a.RightName IN (?, ?) AND g.Domain NOT LIKE ?
+      AND NOT (g.Domain = ? AND g.Instance IN (SELECT id FROM Users WHERE Name = ?))}, undef, "RT::Queue", "Support",
+      "Sales", "SeeCustomField", "ModifyCustomField", "%-Role", "ACLEquivalence", "switchboard");
+    my ($key) = $d->selectrow_array(q{SELECT count(*) FROM ACL a JOIN CustomFields c ON a.ObjectType = ? AND c.id = a.ObjectId
+      JOIN Groups g ON g.id = a.PrincipalId JOIN Users u ON g.Domain = ? AND u.id = g.Instance
+      WHERE c.Name = ? AND c.Disabled = 0 AND u.Name = ? AND a.RightName = ?}, undef, "RT::CustomField", "ACLEquivalence",
+      "Switchboard Key", "switchboard", "SeeCustomField");
+    my ($notify) = $d->selectrow_array(q{SELECT count(*) FROM ObjectScrips o JOIN Scrips s ON s.id = o.Scrip
+      JOIN ScripActions a ON a.id = s.ScripAction WHERE (a.Argument LIKE ? OR a.Argument = ?)
+      AND (o.ObjectId = 0 OR o.ObjectId IN (SELECT id FROM Queues WHERE Name IN (?, ?)))}, undef, "%Requestor%", "All",
+      "Support", "Sales");
     my ($sync) = $d->selectrow_array(q{SELECT count(DISTINCT Name) FROM CustomFields WHERE Disabled = 0 AND
       ((LookupType = ? AND Name IN (?, ?, ?)) OR (LookupType = ? AND Name IN (?, ?)))}, undef,
       "RT::Queue-RT::Ticket", "Last Order Date", "Last Order Status", "Labels", "RT::User", "Customer Email",
       "Preferred Language");
-    exit($cf && $acl >= 2 && $scrip && $sync == 5 ? 0 : 1);' "$1"
+    exit($cf && $acl >= 2 && $scrip && $sync == 5 && !$wide && $key && !$notify ? 0 : 1);' "$1"
 }
 
 # Applies upgrade.pl to the database file $1 unless it is already there (idempotent either way).
@@ -81,6 +110,8 @@ upgrade_database() {
     || { cat "$RT_DATA_DIR/upgrade.log" >&2; die "upgrade.pl failed on $1"; }
   grep -v 'HTML converter' "$RT_DATA_DIR/upgrade.log" | sed 's/^/[setup-rt]   /' >&2 || true
   db_upgraded "$1" || die "upgrade.pl ran but $1 still lacks its changes, log: $RT_DATA_DIR/upgrade.log"
+  [ "$1" = "$DB" ] && changed "database (upgrade.pl)"
+  return 0
 }
 
 db_ready() {
@@ -105,13 +136,32 @@ Set(\$RestrictReferrer, 0);
 Set(\$LogToSTDERR, 'warning');
 Set(\$LogToSyslog, undef);
 Set(\$LogToFile, undef);
+# The inbox view (tools/request-tracker/$EXTENSION, copied to $PLUGIN_DIR).
+Plugin('RT::Extension::Switchboard');
 1;
 CFG
-  if ! cmp -s "$tmp" "$CONF_BASE"; then install -m 0644 "$tmp" "$CONF_BASE"; say "wrote $CONF_BASE"; fi
+  local changed=1
+  if ! cmp -s "$tmp" "$CONF_BASE"; then
+    install -m 0644 "$tmp" "$CONF_BASE"; say "wrote $CONF_BASE"; changed=0; changed "site config"
+  fi
   rm -f "$tmp"
+  return $changed
 }
 
-# Port and webhook settings; returns 0 when the file changed.
+# Copies the extension to RT's local plugin directory when it differs; returns 0 when it changed. RT
+# compiles Mason components once (static source): the compiled ones are removed, so the restart that
+# follows reads the new files.
+install_extension() {
+  if [ -d "$PLUGIN_DIR" ] && diff -rq "$HERE/$EXTENSION" "$PLUGIN_DIR" >/dev/null 2>&1; then return 1; fi
+  mkdir -p "$(dirname "$PLUGIN_DIR")"
+  rm -rf "$PLUGIN_DIR.new"; cp -R "$HERE/$EXTENSION" "$PLUGIN_DIR.new"; chmod -R a+rX "$PLUGIN_DIR.new"
+  rm -rf "$PLUGIN_DIR"; mv "$PLUGIN_DIR.new" "$PLUGIN_DIR"
+  rm -rf "$MASON_OBJ"
+  say "installed $EXTENSION in $PLUGIN_DIR (Mason cache cleared)"; changed "$EXTENSION"
+  return 0
+}
+
+# Port, webhook and inbox view settings; returns 0 when the file changed.
 write_run_config() {
   local tmp changed=1; tmp=$(mktemp)
   cat >"$tmp" <<CFG
@@ -120,6 +170,10 @@ Set(\$WebPort, $RT_PORT);
 Set(\$WebBaseURL, 'http://127.0.0.1:$RT_PORT');
 Set(\$SwitchboardWebhookURL, $(perl_quote "$RT_WEBHOOK_URL"));
 Set(\$SwitchboardWebhookSecret, $(perl_quote "$RT_WEBHOOK_SECRET"));
+# RT-Extension-Switchboard: the bridge's inbox view in ticket pages and under "Switchboard inbox".
+Set(\$SwitchboardURL, $(perl_quote "$RT_SWITCHBOARD_URL"));
+Set(\$SwitchboardViewSecret, $(perl_quote "$RT_SWITCHBOARD_VIEW_SECRET"));
+Set(\$SwitchboardConnection, $(perl_quote "$RT_SWITCHBOARD_CONNECTION"));
 1;
 CFG
   if ! cmp -s "$tmp" "$CONF_RUN"; then install -m 0600 "$tmp" "$CONF_RUN"; changed=0; fi
@@ -151,7 +205,7 @@ SEL
   say "apt-get install ${PACKAGES[*]} (about 56 MB download, 260 packages) ..."
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${PACKAGES[@]}" \
     >>"$RT_DATA_DIR/apt.log" 2>&1 || { tail -20 "$RT_DATA_DIR/apt.log" >&2; die "apt-get install failed, log: $RT_DATA_DIR/apt.log"; }
-  say "packages installed in $(since "$t") s"
+  say "packages installed in $(since "$t") s"; changed "packages"
 }
 
 create_database() {
@@ -176,8 +230,9 @@ create_database() {
 do_install() {
   need_root
   mkdir -p "$RT_DATA_DIR"; chmod 0750 "$RT_DATA_DIR"
-  write_base_config            # before the packages, so nothing is ever initialised with other settings
+  write_base_config || true    # before the packages, so nothing is ever initialised with other settings
   install_packages
+  install_extension || true
   if db_ready; then say "database already initialised: $DB"; else create_database; fi
   [ -f "$PRISTINE" ] || { say "no pristine copy yet: rebuilding the database once"; create_database; }
   # Databases made by the team's reference script (or an older copy of this one) lack upgrade.pl's parts.
@@ -196,17 +251,20 @@ do_start() {
   local t; t=$(now)
   if ! packages_installed || ! db_ready || [ ! -f "$CONF_BASE" ] || ! db_upgraded "$DB"; then do_install; fi
   need_root
-  write_base_config
-  if write_run_config; then
-    if pid_alive; then say "settings changed (port/webhook): restarting"; do_stop; fi
+  write_base_config || true
+  install_extension || true
+  write_run_config && changed "port/webhook/inbox view settings"
+  if [ -n "$CHANGED" ]; then
+    if pid_alive; then say "changed: $CHANGED: restarting"; do_stop; fi
   elif pid_alive && answers; then
     say "already running (pid $(cat "$PIDFILE")) at http://127.0.0.1:$RT_PORT"
     echo "http://127.0.0.1:$RT_PORT"; return
   fi
   pid_alive && do_stop
   answers && die "port $RT_PORT is already in use by another process (not started by this script)"
-  declare -p RT_PORT RT_HOST RT_WORKERS RT_WEBHOOK_URL RT_WEBHOOK_SECRET >"$RT_DATA_DIR/last-start.env"
-  say "starting rt-server on $RT_HOST:$RT_PORT with $RT_WORKERS workers, webhook -> ${RT_WEBHOOK_URL:-(none)}"
+  declare -p RT_PORT RT_HOST RT_WORKERS RT_WEBHOOK_URL RT_WEBHOOK_SECRET RT_SWITCHBOARD_URL \
+    RT_SWITCHBOARD_VIEW_SECRET RT_SWITCHBOARD_CONNECTION >"$RT_DATA_DIR/last-start.env"
+  say "starting rt-server on $RT_HOST:$RT_PORT with $RT_WORKERS workers, webhook -> ${RT_WEBHOOK_URL:-(none)}, inbox view -> ${RT_SWITCHBOARD_URL:-(none)}"
   # Own session/process group, so that stop can end exactly this server and its workers. Inherited file
   # descriptors above 2 are closed first: a caller's lock (flock /tmp/switchboard-it.lock ...) must not
   # stay held by the server after the caller ends.

@@ -87,6 +87,7 @@ class SwitchboardArchitectureTest {
               CRM_ADAPTERS,
               "org.apache.hc..",
               "org.jsoup..",
+              "com.nimbusds..",
               "jakarta.json..",
               "java..",
               "javax.crypto..",
@@ -94,7 +95,8 @@ class SwitchboardArchitectureTest {
           .because(
               "a plugin runs in any Jakarta EE server next to any other plugin: it may use only"
                   + " the SPI, the shared plugin support, the JDK (crypto and TLS included), Apache"
-                  + " HttpClient 5, Jakarta JSON and jsoup (HTML to text)")
+                  + " HttpClient 5, Jakarta JSON, jsoup (HTML to text) and Nimbus JOSE+JWT (CRM"
+                  + " sign-on tokens)")
           .allowEmptyShould(false);
 
   @ArchTest

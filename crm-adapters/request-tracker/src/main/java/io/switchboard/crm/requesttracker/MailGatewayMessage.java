@@ -6,19 +6,26 @@ import io.switchboard.spi.crm.CustomerEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The MIME e-mail through which a customer's message enters RT's mail gateway "from" the requester,
- * so RT records the requester as the transaction's author. The idempotency key travels as the
- * {@code Message-ID} ({@link #messageIdFor}), which RT stores and REST2 can search.
+ * so RT records the requester as the transaction's author; the same for an agent's reply sent from
+ * the bridge's inbox view (recorded as that agent's). The idempotency key travels as the {@code
+ * Message-ID} ({@link #messageIdFor}), which RT stores and REST2 can search, and which also marks
+ * the message as the bridge's own ({@link #isBridgeMessageId}: never an agent reply).
  */
 final class MailGatewayMessage {
   private static final String NL = "\n";
+  private static final Pattern BRIDGE_MESSAGE_ID =
+      Pattern.compile("(?i)sb\\.[0-9a-f]{64}@switchboard\\.invalid");
 
   private MailGatewayMessage() {}
 
@@ -31,7 +38,22 @@ final class MailGatewayMessage {
   }
 
   /**
-   * Writes the e-mail.
+   * Whether a Message-ID (with or without angle brackets) is one {@link #messageIdFor} made: a
+   * message the bridge itself wrote into RT, which must never come back as an agent reply.
+   */
+  static boolean isBridgeMessageId(String messageId) {
+    if (messageId == null) {
+      return false;
+    }
+    String bare = messageId.trim();
+    if (bare.startsWith("<") && bare.endsWith(">")) {
+      bare = bare.substring(1, bare.length() - 1).trim();
+    }
+    return BRIDGE_MESSAGE_ID.matcher(bare).matches();
+  }
+
+  /**
+   * Writes the e-mail of a customer's message.
    *
    * @param fromName the requester's real name, or {@code null}
    * @param fromAddress the requester's e-mail address in RT (how the gateway finds the user)
@@ -39,19 +61,50 @@ final class MailGatewayMessage {
    */
   static String write(String fromName, String fromAddress, CustomerEntry entry)
       throws PermanentException {
-    String boundary = "sb-" + sha256Hex(entry.idempotencyKey()).substring(0, 24);
+    return write(
+        fromName,
+        fromAddress,
+        "Customer message",
+        entry.idempotencyKey(),
+        entry.sentAt(),
+        entry.text(),
+        entry.attachments());
+  }
+
+  /**
+   * Writes the e-mail of a message by anyone RT knows by address (a requester, an agent).
+   *
+   * @param fromName the author's real name, or {@code null}
+   * @param fromAddress the author's e-mail address in RT (how the gateway finds the user)
+   * @param subject the mail's subject (RT shows it on the transaction, not on the ticket)
+   * @param idempotencyKey the key the Message-ID is made from
+   * @param sentAt the mail's Date, or {@code null} for none
+   * @param text the body, or {@code null}
+   * @param attachments files, with their bytes
+   * @throws PermanentException when an attachment comes without its bytes
+   */
+  static String write(
+      String fromName,
+      String fromAddress,
+      String subject,
+      String idempotencyKey,
+      Instant sentAt,
+      String text,
+      List<Attachment> attachments)
+      throws PermanentException {
+    String boundary = "sb-" + sha256Hex(idempotencyKey).substring(0, 24);
     StringBuilder mail = new StringBuilder();
     header(mail, "From", mailbox(fromName, fromAddress));
-    header(mail, "Subject", "Customer message");
-    if (entry.sentAt() != null) {
+    header(mail, "Subject", subject);
+    if (sentAt != null) {
       header(
           mail,
           "Date",
-          DateTimeFormatter.RFC_1123_DATE_TIME.format(entry.sentAt().atOffset(ZoneOffset.UTC)));
+          DateTimeFormatter.RFC_1123_DATE_TIME.format(sentAt.atOffset(ZoneOffset.UTC)));
     }
-    header(mail, "Message-ID", "<" + messageIdFor(entry.idempotencyKey()) + ">");
-    if (isPlainAscii(entry.idempotencyKey()) && entry.idempotencyKey().length() <= 200) {
-      header(mail, "X-Switchboard-Key", entry.idempotencyKey());
+    header(mail, "Message-ID", "<" + messageIdFor(idempotencyKey) + ">");
+    if (isPlainAscii(idempotencyKey) && idempotencyKey.length() <= 200) {
+      header(mail, "X-Switchboard-Key", idempotencyKey);
     }
     header(mail, "MIME-Version", "1.0");
     header(mail, "Content-Type", "multipart/mixed; boundary=\"" + boundary + "\"");
@@ -59,13 +112,14 @@ final class MailGatewayMessage {
     mail.append("--").append(boundary).append(NL);
     header(mail, "Content-Type", "text/plain; charset=utf-8");
     header(mail, "Content-Transfer-Encoding", "base64");
-    mail.append(NL).append(base64Lines(textOf(entry).getBytes(StandardCharsets.UTF_8)));
-    for (Attachment file : entry.attachments()) {
+    mail.append(NL)
+        .append(base64Lines((text == null ? "" : text).getBytes(StandardCharsets.UTF_8)));
+    for (Attachment file : attachments == null ? List.<Attachment>of() : attachments) {
       if (file.data() == null) {
         throw new PermanentException(
             "attachment "
                 + file.fileName()
-                + " has no bytes: download the media before appending the message to RT",
+                + " has no bytes: download the media before writing the message to RT",
             null);
       }
       String name =
@@ -79,10 +133,6 @@ final class MailGatewayMessage {
     }
     mail.append("--").append(boundary).append("--").append(NL);
     return mail.toString();
-  }
-
-  private static String textOf(CustomerEntry entry) {
-    return entry.text() == null ? "" : entry.text();
   }
 
   private static void header(StringBuilder mail, String name, String value) {

@@ -6,10 +6,7 @@ import io.switchboard.crm.requesttracker.model.RtUser;
 import io.switchboard.spi.PermanentException;
 import io.switchboard.spi.RetryableException;
 import io.switchboard.spi.crm.CustomerEntry;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,16 +23,19 @@ final class RequestTrackerCorrespondence {
   private final String queue;
   private final RequestTrackerTickets tickets;
   private final RequestTrackerRequesters users;
+  private final RequestTrackerMailGateway gateway;
 
   RequestTrackerCorrespondence(
       RequestTrackerRestClient rt,
       String queue,
       RequestTrackerTickets tickets,
-      RequestTrackerRequesters users) {
+      RequestTrackerRequesters users,
+      RequestTrackerMailGateway gateway) {
     this.rt = rt;
     this.queue = queue;
     this.tickets = tickets;
     this.users = users;
+    this.gateway = gateway;
   }
 
   /** The customer's message as the requester's Correspond; idempotent by its Message-ID. */
@@ -43,7 +43,7 @@ final class RequestTrackerCorrespondence {
       throws RetryableException, PermanentException {
     RequestTrackerTickets.requireTicketId(ticketId);
     String messageId = MailGatewayMessage.messageIdFor(entry.idempotencyKey());
-    Optional<String> written = findTransactionByMessageId(ticketId, messageId);
+    Optional<String> written = gateway.transactionWith(ticketId, messageId);
     if (written.isPresent()) {
       return written.get();
     }
@@ -61,48 +61,11 @@ final class RequestTrackerCorrespondence {
           "RT user " + author.name() + " has no e-mail address, which the mail gateway needs",
           null);
     }
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("queue", queue);
-    form.put("action", "correspond");
-    form.put("ticket", ticketId);
-    form.put("message", MailGatewayMessage.write(author.realName(), author.emailAddress(), entry));
-    String result = rt.postMailGateway(form).body().trim();
-    if (result.startsWith("ok")) {
-      return findTransactionByMessageId(ticketId, messageId)
-          .orElseThrow(
-              () ->
-                  new RetryableException(
-                      "RT's mail gateway accepted the message for ticket "
-                          + ticketId
-                          + " but its transaction cannot be found yet",
-                      null));
-    }
-    if (result.startsWith("temporary failure")) {
-      throw new RetryableException("RT's mail gateway: " + result, null);
-    }
-    throw new PermanentException(
-        "RT's mail gateway refused the customer message for ticket "
-            + ticketId
-            + ": "
-            + RequestTrackerRestClient.abbreviate(result)
-            + " (RT logs the reason; usually the requester lacks the ReplyToTicket right on queue "
-            + queue
-            + ", or the gateway is blocked)",
-        null);
-  }
-
-  private Optional<String> findTransactionByMessageId(String ticketId, String messageId)
-      throws RetryableException, PermanentException {
-    JsonArray query =
-        RtJson.JSON
-            .createArrayBuilder()
-            .add(
-                RtJson.JSON.createObjectBuilder().add("field", "MessageId").add("value", messageId))
-            .build();
-    return RtJson.firstItem(
-        rt.post("/ticket/" + ticketId + "/attachments?fields=TransactionId&per_page=1", query)
-            .object(),
-        "TransactionId");
+    return gateway.correspond(
+        ticketId,
+        messageId,
+        MailGatewayMessage.write(author.realName(), author.emailAddress(), entry),
+        "the requester lacks the ReplyToTicket right on queue " + queue);
   }
 
   /** An internal note by the API user; idempotent by the Switchboard Key custom field. */

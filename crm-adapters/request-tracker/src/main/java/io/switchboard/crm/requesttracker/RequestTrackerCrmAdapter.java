@@ -12,12 +12,15 @@ import io.switchboard.spi.crm.PollResult;
 import io.switchboard.spi.crm.Requester;
 import io.switchboard.spi.crm.TicketSpec;
 import io.switchboard.spi.crm.capability.AgentDirectory;
+import io.switchboard.spi.crm.capability.AgentSignOn;
 import io.switchboard.spi.crm.capability.Assignments;
 import io.switchboard.spi.crm.capability.AttachmentSource;
 import io.switchboard.spi.crm.capability.CustomerRecords;
 import io.switchboard.spi.crm.capability.FieldSchema;
 import io.switchboard.spi.crm.capability.MappedFields;
+import io.switchboard.spi.crm.capability.ReplyRecords;
 import io.switchboard.spi.crm.capability.TicketStatuses;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +43,9 @@ import java.util.Optional;
  *       RequestTrackerFieldSchema}, {@link RequestTrackerMappedFields}, {@link
  *       RequestTrackerAssignments}, {@link RequestTrackerTicketStatuses}, {@link
  *       RequestTrackerAgentDirectory}, {@link RequestTrackerAttachments}, {@link
- *       RequestTrackerCustomerRecords}.
+ *       RequestTrackerCustomerRecords}, {@link RequestTrackerReplyRecords} (replies from the inbox
+ *       view, written through {@link RequestTrackerMailGateway} as the agent's) and {@link
+ *       RequestTrackerAgentSignOn} (RT's agents signed into the inbox view).
  * </ul>
  */
 public final class RequestTrackerCrmAdapter implements CrmAdapter {
@@ -60,6 +65,7 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
       String queue,
       String apiUser,
       String webhookSecret,
+      RequestTrackerAgentSignOn signOn,
       PluginContext context) {
     this.rt = rt;
     this.queue = queue;
@@ -70,27 +76,36 @@ public final class RequestTrackerCrmAdapter implements CrmAdapter {
     this.tickets = new RequestTrackerTickets(rt, queue);
     RequestTrackerMappedFields mappedFields = new RequestTrackerMappedFields(rt, tickets);
     this.requesters = new RequestTrackerRequesters(rt, mappedFields);
-    this.correspondence = new RequestTrackerCorrespondence(rt, queue, tickets, requesters);
+    RequestTrackerMailGateway gateway = new RequestTrackerMailGateway(rt, queue);
+    this.correspondence = new RequestTrackerCorrespondence(rt, queue, tickets, requesters, gateway);
     this.webhooks =
         new RequestTrackerWebhooks(queue, webhookSecret, classifier, fieldChanges, context.clock());
     this.poller =
         new RequestTrackerPoller(
             rt, queue, tickets, requesters, classifier, fieldChanges, context.clock());
-    this.capabilities =
-        Map.of(
-            FieldSchema.class, new RequestTrackerFieldSchema(rt, queue),
-            MappedFields.class, mappedFields,
-            Assignments.class, new RequestTrackerAssignments(rt, tickets, requesters),
-            TicketStatuses.class, new RequestTrackerTicketStatuses(rt, tickets),
-            AgentDirectory.class, new RequestTrackerAgentDirectory(rt, requesters, apiUser),
-            AttachmentSource.class, new RequestTrackerAttachments(rt),
-            CustomerRecords.class, new RequestTrackerCustomerRecords(rt));
+    Map<Class<?>, Object> offered = new HashMap<>();
+    offered.put(FieldSchema.class, new RequestTrackerFieldSchema(rt, queue));
+    offered.put(MappedFields.class, mappedFields);
+    offered.put(Assignments.class, new RequestTrackerAssignments(rt, tickets, requesters));
+    offered.put(TicketStatuses.class, new RequestTrackerTicketStatuses(rt, tickets));
+    offered.put(AgentDirectory.class, new RequestTrackerAgentDirectory(rt, requesters, apiUser));
+    offered.put(AttachmentSource.class, new RequestTrackerAttachments(rt));
+    offered.put(CustomerRecords.class, new RequestTrackerCustomerRecords(rt));
+    offered.put(
+        ReplyRecords.class,
+        new RequestTrackerReplyRecords(tickets, requesters, gateway, context.clock()));
+    if (signOn != null) {
+      offered.put(AgentSignOn.class, signOn); // only with agentViewSecret
+    }
+    this.capabilities = Map.copyOf(offered);
   }
 
   /**
    * RT's capabilities: field schema and mapped fields, assignments, statuses, agent directory,
-   * attachment fetch and customer records (the requester's profile from the RT user; RT holds no
-   * orders, so their list is always empty).
+   * attachment fetch, customer records (the requester's profile from the RT user; RT holds no
+   * orders, so their list is always empty), replies from the inbox view recorded as the agent's
+   * ({@link ReplyRecords}), and, only when {@code agentViewSecret} is set, the sign-on of RT's
+   * agents into the inbox view ({@link AgentSignOn}).
    */
   @Override
   public <T> Optional<T> capability(Class<T> type) {

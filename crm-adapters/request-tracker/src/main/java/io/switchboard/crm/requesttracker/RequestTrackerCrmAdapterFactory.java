@@ -11,6 +11,7 @@ import io.switchboard.spi.crm.CrmAdapterFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.io.CloseMode;
 
@@ -20,7 +21,8 @@ import org.apache.hc.core5.io.CloseMode;
  *
  * <pre>{@code
  * PluginConfig config = PluginConfig.of(factory.options(), Map.of(
- *     "baseUrl", "http://127.0.0.1:8092", "token", "1-14-abc...", "webhookSecret", "s3cret"));
+ *     "baseUrl", "http://127.0.0.1:8092", "token", "1-14-abc...", "webhookSecret", "s3cret",
+ *     "agentViewSecret", "switchboard-rt-view-secret-0123456789abcdef"));
  * try (CrmAdapter rt = factory.create(config, new PluginContext("rt", Clock.systemUTC()))) {
  *   rt.checkReachable();
  * }
@@ -73,6 +75,47 @@ public final class RequestTrackerCrmAdapterFactory implements CrmAdapterFactory 
           OptionType.DURATION,
           "timeout of each HTTP call to RT (connect, response), ISO-8601",
           "PT10S");
+
+  /**
+   * The key of the agent sign-on tokens that RT's extension makes ({@code $SwitchboardViewSecret}
+   * in RT); without it the connection offers no {@link
+   * io.switchboard.spi.crm.capability.AgentSignOn}.
+   */
+  public static final PluginOption AGENT_VIEW_SECRET =
+      PluginOption.optional(
+              "agentViewSecret",
+              OptionType.STRING,
+              "HS256 key of the agent sign-on tokens RT-Extension-Switchboard makes (RT's"
+                  + " $SwitchboardViewSecret), at least "
+                  + RequestTrackerAgentSignOn.MIN_SECRET_LENGTH
+                  + " characters; without it agents cannot open the inbox view from RT",
+              null)
+          .asSecret()
+          .validatedBy(
+              value ->
+                  value.length() >= RequestTrackerAgentSignOn.MIN_SECRET_LENGTH
+                      ? Optional.empty()
+                      : Optional.of(
+                          "must be at least "
+                              + RequestTrackerAgentSignOn.MIN_SECRET_LENGTH
+                              + " characters (HS256 needs a 256-bit key)"));
+
+  /**
+   * RT's web UI root when agents reach it at another address than the REST API (a proxy, a
+   * container's published port): ticket links and the origin allowed to frame the view.
+   */
+  public static final PluginOption UI_URL =
+      PluginOption.optional(
+              "uiUrl",
+              OptionType.STRING,
+              "RT's web UI address as agents' browsers reach it, when it differs from baseUrl"
+                  + " (ticket links, the origin that may frame the inbox view)",
+              null)
+          .validatedBy(
+              value ->
+                  OptionType.URL
+                      .problemWith(value)
+                      .map(problem -> problem + ", e.g. https://rt.example.com"));
 
   /** The factory-wide setting {@code switchboard.plugin.request-tracker.max-connections}. */
   static final String MAX_CONNECTIONS = "max-connections";
@@ -144,7 +187,15 @@ public final class RequestTrackerCrmAdapterFactory implements CrmAdapterFactory 
 
   @Override
   public List<PluginOption> options() {
-    return List.of(BASE_URL, TOKEN, QUEUE, WEBHOOK_SECRET, API_USER, REQUEST_TIMEOUT);
+    return List.of(
+        BASE_URL,
+        TOKEN,
+        QUEUE,
+        WEBHOOK_SECRET,
+        API_USER,
+        REQUEST_TIMEOUT,
+        AGENT_VIEW_SECRET,
+        UI_URL);
   }
 
   @Override
@@ -163,11 +214,18 @@ public final class RequestTrackerCrmAdapterFactory implements CrmAdapterFactory 
     RequestTrackerRestClient rt =
         new RequestTrackerRestClient(
             http(), URI.create(baseUrl), config.string(TOKEN.name()), timeout, context.clock());
+    URI ui = URI.create(config.optional(UI_URL.name()).orElse(baseUrl));
+    RequestTrackerAgentSignOn signOn =
+        config
+            .optional(AGENT_VIEW_SECRET.name())
+            .map(secret -> new RequestTrackerAgentSignOn(secret, context.connectionId(), ui))
+            .orElse(null);
     return new RequestTrackerCrmAdapter(
         rt,
         config.string(QUEUE.name()),
         config.string(API_USER.name()),
         config.optional(WEBHOOK_SECRET.name()).orElse(null),
+        signOn,
         context);
   }
 }

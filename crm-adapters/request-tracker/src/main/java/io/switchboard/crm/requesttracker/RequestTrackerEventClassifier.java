@@ -18,7 +18,10 @@ import java.util.Set;
  *       customer messages as the requester and everything else as the API user, and customers are
  *       unprivileged users, so neither their own messages (through the mail gateway or by e-mail),
  *       nor those of a former requestor after the requestors changed, ever go back to them. A
- *       Correspond whose author's privilege is unknown is no reply.
+ *       Correspond whose author's privilege is unknown is no reply. Nor is one whose mail has the
+ *       bridge's Message-ID ({@link MailGatewayMessage#isBridgeMessageId}): an agent's reply sent
+ *       from the inbox view and recorded as theirs ({@link RequestTrackerReplyRecords}) was sent to
+ *       the customer already.
  *   <li>{@code Set Owner}, {@code Give}, {@code Take}, {@code Steal}, {@code Untake} and {@code Set
  *       Queue} are {@link AssignmentChange}s with the owner and the queue after the change.
  *   <li>{@code Status} is a {@link TicketStatusChange} ({@link RequestTrackerStatuses}), unless a
@@ -63,7 +66,9 @@ final class RequestTrackerEventClassifier {
     boolean byRequestor =
         change.requestors().stream().anyMatch(r -> r.equalsIgnoreCase(change.creator()));
     if ("Correspond".equals(change.type())) {
-      if (byRequestor || !Boolean.TRUE.equals(change.creatorPrivileged())) {
+      if (byRequestor
+          || !Boolean.TRUE.equals(change.creatorPrivileged())
+          || MailGatewayMessage.isBridgeMessageId(change.messageId())) {
         return Optional.empty();
       }
       return Optional.of(

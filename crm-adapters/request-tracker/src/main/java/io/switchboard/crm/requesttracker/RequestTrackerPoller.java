@@ -156,14 +156,18 @@ final class RequestTrackerPoller {
           rt.get(
                   "/transaction/"
                       + txn.id()
-                      + "/attachments?fields=ContentType,Content,Filename&per_page=100")
+                      + "/attachments?fields=ContentType,Content,Filename,MessageId&per_page=100")
               .object()
               .getJsonArray("items");
       String plain = null;
       String html = null;
+      String messageId = null;
       List<Attachment> files = new ArrayList<>();
       for (JsonValue item : parts == null ? List.<JsonValue>of() : parts) {
         RtAttachment part = RtAttachment.fromJson(item.asJsonObject());
+        if (messageId == null) {
+          messageId = part.messageId(); // the mail's top part carries it
+        }
         if (part.isFile()) {
           files.add(RequestTrackerTicketChange.attachmentReference(part));
         } else if (part.content() != null && !part.content().isEmpty()) {
@@ -179,11 +183,20 @@ final class RequestTrackerPoller {
       // RT's rich-text editor sends HTML only; a text/plain part (mail, REST) is the text as sent.
       String text = plain != null ? AgentReplyText.fromPlain(plain) : AgentReplyText.fromHtml(html);
       return Optional.of(
-          change(txn, true, text, files, requestors, null, null, conversationId(ticket, lookups)));
+          change(
+              txn,
+              true,
+              text,
+              files,
+              requestors,
+              null,
+              null,
+              conversationId(ticket, lookups),
+              messageId));
     }
     if ("Status".equals(txn.type())
         || RequestTrackerEventClassifier.isMerge(txn.type(), txn.field())) {
-      return Optional.of(change(txn, null, null, List.of(), requestors, null, null, null));
+      return Optional.of(change(txn, null, null, List.of(), requestors, null, null, null, null));
     }
     // Owner and queue changes: the ticket's owner and queue now (the transaction names only one).
     String owner =
@@ -195,7 +208,8 @@ final class RequestTrackerPoller {
         RequestTrackerEventClassifier.isQueueChange(txn.type(), txn.field())
             ? queueName(txn.newValue(), lookups)
             : queueName(ticket.queue(), lookups);
-    return Optional.of(change(txn, null, null, List.of(), requestors, owner, queueName, null));
+    return Optional.of(
+        change(txn, null, null, List.of(), requestors, owner, queueName, null, null));
   }
 
   private RequestTrackerTicketChange change(
@@ -206,7 +220,8 @@ final class RequestTrackerPoller {
       List<String> requestors,
       String owner,
       String queueName,
-      String conversationId) {
+      String conversationId,
+      String messageId) {
     return new RequestTrackerTicketChange(
         txn.id(),
         txn.objectId(),
@@ -221,7 +236,8 @@ final class RequestTrackerPoller {
         owner,
         txn.newValue(),
         queueName,
-        conversationId);
+        conversationId,
+        messageId);
   }
 
   /** RT records owners as numeric user ids in transactions: the name is what agents know. */

@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param queue the ticket's queue name after the change, or {@code null} when unknown
  * @param conversationId the {@code Conversation Id} the ticket (or a ticket merged into it)
  *     carries, or {@code null}
+ * @param messageId the Message-ID of a {@code Correspond}'s mail (RT makes one for replies typed in
+ *     its UI; the bridge's own start with {@code sb.}), or {@code null} when unknown
  */
 record RequestTrackerTicketChange(
     String transactionId,
@@ -45,7 +47,8 @@ record RequestTrackerTicketChange(
     String newOwner,
     String newValue,
     String queue,
-    String conversationId) {
+    String conversationId,
+    String messageId) {
 
   /** The prefix of the adapter's attachment references: {@code rt-attachment:<attachment id>}. */
   static final String ATTACHMENT_PREFIX = "rt-attachment:";

@@ -86,6 +86,11 @@ final class RequestTrackerWebhooks {
     if (edit.isPresent()) {
       return fieldChanges.classify(edit.get()).<List<CrmEvent>>map(List::of).orElse(List.of());
     }
+    // A scrip from before message_id cannot tell a reply the bridge recorded for an agent (inbox
+    // view, already sent) from one typed in RT: its Correspond is left to polling, which reads the
+    // Message-ID (upgrade.pl step 8 adds the key).
+    Boolean privileged =
+        json.asJsonObject().containsKey("message_id") ? event.creatorPrivileged() : null;
     List<Attachment> files = new ArrayList<>();
     for (RtAttachment file : event.attachments()) {
       files.add(RequestTrackerTicketChange.attachmentReference(file));
@@ -97,7 +102,7 @@ final class RequestTrackerWebhooks {
             event.event(),
             event.field(),
             event.creator(),
-            event.creatorPrivileged(),
+            privileged,
             RequestTrackerTicketChange.instant(event.created(), clock),
             event.contentHtml() != null
                 ? AgentReplyText.fromHtml(event.contentHtml())
@@ -107,7 +112,8 @@ final class RequestTrackerWebhooks {
             event.owner(),
             event.newValue(),
             event.queue(),
-            conversationId);
+            conversationId,
+            event.messageId());
     return classifier.classify(change).map(List::of).orElse(List.of());
   }
 

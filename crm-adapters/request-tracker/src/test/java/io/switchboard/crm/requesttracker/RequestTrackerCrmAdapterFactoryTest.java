@@ -12,6 +12,8 @@ import io.switchboard.spi.RetryableException;
 import io.switchboard.spi.crm.CrmAdapter;
 import io.switchboard.spi.crm.CrmAdapterFactory;
 import io.switchboard.spi.crm.Requester;
+import io.switchboard.spi.crm.capability.AgentSignOn;
+import io.switchboard.spi.crm.capability.ReplyRecords;
 import java.time.Clock;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -43,7 +45,9 @@ class RequestTrackerCrmAdapterFactoryTest {
             org.assertj.core.groups.Tuple.tuple("queue", false, false, "Support"),
             org.assertj.core.groups.Tuple.tuple("webhookSecret", false, true, null),
             org.assertj.core.groups.Tuple.tuple("apiUser", false, false, "switchboard"),
-            org.assertj.core.groups.Tuple.tuple("requestTimeout", false, false, "PT10S"));
+            org.assertj.core.groups.Tuple.tuple("requestTimeout", false, false, "PT10S"),
+            org.assertj.core.groups.Tuple.tuple("agentViewSecret", false, true, null),
+            org.assertj.core.groups.Tuple.tuple("uiUrl", false, false, null));
   }
 
   @Test
@@ -70,6 +74,74 @@ class RequestTrackerCrmAdapterFactoryTest {
                     new PluginContext("rt", Clock.systemUTC())))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("without /REST/2.0");
+  }
+
+  @Test
+  @DisplayName(
+      "agentViewSecret shorter than 32 characters and a uiUrl that is no http(s) URL are refused")
+  void signOnOptions() {
+    assertThatThrownBy(
+            () ->
+                PluginConfig.of(
+                    factory.options(),
+                    Map.of("baseUrl", "http://rt", "token", "t", "agentViewSecret", "short")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("agentViewSecret must be at least 32 characters")
+        .hasMessageNotContaining("short");
+    assertThatThrownBy(
+            () ->
+                PluginConfig.of(
+                    factory.options(),
+                    Map.of("baseUrl", "http://rt", "token", "t", "uiUrl", "rt.example.com")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("uiUrl must be an absolute http(s) URL");
+  }
+
+  @Test
+  @DisplayName(
+      "AgentSignOn only with agentViewSecret (its ticket links and frame origin from uiUrl, else"
+          + " baseUrl); ReplyRecords always")
+  void signOnCapability() throws Exception {
+    try (CrmAdapter without =
+        factory.create(
+            PluginConfig.of(factory.options(), Map.of("baseUrl", "http://rt:8092", "token", "t")),
+            new PluginContext("rt", Clock.systemUTC()))) {
+      assertThat(without.capability(AgentSignOn.class)).isEmpty();
+      assertThat(without.capability(ReplyRecords.class)).isPresent();
+    }
+    String secret = "switchboard-rt-view-secret-0123456789abcdef";
+    try (CrmAdapter onBase =
+        factory.create(
+            PluginConfig.of(
+                factory.options(),
+                Map.of(
+                    "baseUrl", "http://127.0.0.1:8092/", "token", "t", "agentViewSecret", secret)),
+            new PluginContext("rt", Clock.systemUTC()))) {
+      AgentSignOn signOn = onBase.capability(AgentSignOn.class).orElseThrow();
+      assertThat(signOn.frameOrigins()).containsExactly("http://127.0.0.1:8092");
+      assertThat(signOn.ticketUrl("42"))
+          .isEqualTo("http://127.0.0.1:8092/Ticket/Display.html?id=42");
+    }
+    try (CrmAdapter onUi =
+        factory.create(
+            PluginConfig.of(
+                factory.options(),
+                Map.of(
+                    "baseUrl",
+                    "http://rt-internal:8092",
+                    "token",
+                    "t",
+                    "agentViewSecret",
+                    secret,
+                    "uiUrl",
+                    "https://RT.example.com:443/rt/")),
+            new PluginContext("rt", Clock.systemUTC()))) {
+      AgentSignOn signOn = onUi.capability(AgentSignOn.class).orElseThrow();
+      assertThat(signOn.frameOrigins()).containsExactly("https://rt.example.com");
+      assertThat(signOn.ticketUrl("7"))
+          .isEqualTo("https://RT.example.com:443/rt/Ticket/Display.html?id=7");
+      assertThat(onUi.toString()).doesNotContain(secret);
+    }
   }
 
   @Test

@@ -124,6 +124,34 @@ final class RequestTrackerTestServer implements AutoCloseable {
     return response.body();
   }
 
+  /** {@code POST /REST/2.0{path}} as the API user; the created object's answer. */
+  JsonObject post(String path, JsonObject body) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/REST/2.0" + path))
+                .header("Authorization", "token " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(201);
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  /** {@code POST /REST/2.0{path}} as a person (basic auth), e.g. an agent's reply. */
+  String postAs(String user, String password, String path, JsonObject body) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/REST/2.0" + path))
+                .header("Authorization", basic(user, password))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(201);
+    return response.body();
+  }
+
   private static String basic(String user, String password) {
     return "Basic "
         + Base64.getEncoder()

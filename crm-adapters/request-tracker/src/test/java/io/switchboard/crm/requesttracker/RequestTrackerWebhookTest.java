@@ -36,7 +36,8 @@ class RequestTrackerWebhookTest {
       """
       {"attachments":[],"content":"Your order ships tomorrow.","created":"2026-11-22T23:36:32Z","creator":"agent1",
        "creator_privileged":true,"custom_fields":{"Channel":"WhatsApp","Conversation Id":"conv-30306","Conversation Status":"pending",
-        "Customer Phone":"+15550001234","Order Number":"4567"},"event":"Correspond","field":null,"new_value":null,
+        "Customer Phone":"+15550001234","Order Number":"4567"},"event":"Correspond","field":null,
+       "message_id":"rt-5.0.3-4711-1795390592-1544.1-6-0@switchboard-rt","new_value":null,
        "old_value":null,"owner":"agent1","queue":"Support","requestors":["wa-15552333520421"],"status":"open",
        "subject":"WhatsApp conversation with +15550001234","ticket_id":1,"transaction_id":62}
       """;
@@ -108,6 +109,38 @@ class RequestTrackerWebhookTest {
                 .conversationId())
         .as("a ticket the adapter did not open")
         .isNull();
+  }
+
+  @Test
+  @DisplayName(
+      "echo-loop guard: a Correspond whose message_id is the bridge's (an inbox-view reply recorded"
+          + " as the agent's) is no event")
+  void bridgeRecordedReplyIsNoEvent() throws Exception {
+    String bridge = MailGatewayMessage.messageIdFor("view:conv-30306:7f3a");
+
+    assertThat(
+            parse(
+                AGENT_REPLY.replace("rt-5.0.3-4711-1795390592-1544.1-6-0@switchboard-rt", bridge)))
+        .isEmpty();
+    assertThat(
+            parse(
+                AGENT_REPLY.replace(
+                    "\"message_id\":\"rt-5.0.3-4711-1795390592-1544.1-6-0@switchboard-rt\"",
+                    "\"message_id\":null")))
+        .as("RT stored no Message-ID: an agent's reply")
+        .hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
+      "a Correspond from a scrip without message_id is left to polling: it cannot tell the"
+          + " bridge's own records")
+  void olderScripWithoutMessageId() throws Exception {
+    assertThat(
+            parse(
+                AGENT_REPLY.replace(
+                    "\"message_id\":\"rt-5.0.3-4711-1795390592-1544.1-6-0@switchboard-rt\",", "")))
+        .isEmpty();
   }
 
   private static String statusChange(String creator, String from, String to) {

@@ -11,8 +11,16 @@ import jakarta.json.JsonObject;
  * @param filename the file name, {@code null} for message bodies
  * @param content the decoded content as RT's REST2 returns it (text parts only are meaningful), or
  *     {@code null}
+ * @param messageId the part's Message-ID header without angle brackets (RT keeps it for the top
+ *     part of a mail), or {@code null}
  */
-public record RtAttachment(String id, String contentType, String filename, String content) {
+public record RtAttachment(
+    String id, String contentType, String filename, String content, String messageId) {
+
+  /** A part without a Message-ID (the webhook's file list). */
+  public RtAttachment(String id, String contentType, String filename, String content) {
+    this(id, contentType, filename, content, null);
+  }
 
   /** Reads a REST2 attachment item. */
   public static RtAttachment fromJson(JsonObject json) {
@@ -20,7 +28,8 @@ public record RtAttachment(String id, String contentType, String filename, Strin
         RtJson.text(json, "id"),
         RtJson.nonBlank(json, "ContentType"),
         RtJson.nonBlank(json, "Filename"),
-        RtJson.text(json, "Content"));
+        RtJson.text(json, "Content"),
+        RtJson.nonBlank(json, "MessageId"));
   }
 
   /** Whether the part is a file rather than the message body. */

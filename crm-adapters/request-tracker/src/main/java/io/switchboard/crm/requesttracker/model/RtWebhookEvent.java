@@ -40,6 +40,8 @@ import java.util.Map;
  *     {@code Select}, ...), or {@code null} from scrips before this key
  * @param fieldMaxValues for a {@code CustomField} transaction how many values the field holds
  *     ({@code 0}: any number), or {@code null} from scrips before this key
+ * @param messageId the Message-ID header of a {@code Create}/{@code Correspond}/{@code Comment}'s
+ *     content without angle brackets, or {@code null} (none, or scrips before this key)
  */
 public record RtWebhookEvent(
     String event,
@@ -60,7 +62,8 @@ public record RtWebhookEvent(
     List<RtAttachment> attachments,
     Map<String, List<String>> customFields,
     String fieldType,
-    Integer fieldMaxValues) {
+    Integer fieldMaxValues,
+    String messageId) {
 
   /**
    * Reads a webhook body.
@@ -110,7 +113,8 @@ public record RtWebhookEvent(
         List.copyOf(attachments),
         RtJson.customFields(json.get("custom_fields")),
         RtJson.nonBlank(json, "field_type"),
-        integer(RtJson.nonBlank(json, "field_max_values")));
+        integer(RtJson.nonBlank(json, "field_max_values")),
+        RtJson.nonBlank(json, "message_id"));
   }
 
   private static Integer integer(String digits) {
