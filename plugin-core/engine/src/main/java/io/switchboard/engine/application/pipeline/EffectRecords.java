@@ -100,6 +100,12 @@ public class EffectRecords {
     em.find(Conversation.class, conversationId).linkTicket(ticketId, clock.instant());
   }
 
+  /** The CRM put the conversation's new ticket in this team (group, RT queue). */
+  @Transactional
+  public void ticketTeam(String conversationId, String group) {
+    em.find(Conversation.class, conversationId).inTeam(group, clock.instant());
+  }
+
   /** The solved ticket of a conversation was reopened by the customer's message. */
   @Transactional
   public void ticketReopened(String conversationId) {
