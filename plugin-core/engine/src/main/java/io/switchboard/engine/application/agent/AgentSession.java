@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A signed-on agent as every call of the agent API carries it: who (a login of one CRM
- * connection), which teams (the CRM groups, RT queues, the agent may see) and until when.
+ * A signed-on agent as every call of the agent API carries it: who (a login of one CRM connection),
+ * which teams (the CRM groups, RT queues, the agent may see) and until when.
  *
  * @param crm the CRM connection id, e.g. {@code rt}
  * @param login the agent's login in that CRM
