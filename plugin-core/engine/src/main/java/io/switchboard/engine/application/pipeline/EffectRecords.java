@@ -37,6 +37,7 @@ public class EffectRecords {
   @Inject MessageRepository messages;
   @Inject FailureNotes notes;
   @Inject TemplateNoteEffect templateNotes;
+  @Inject InboxRecordEffect inboxRecords;
   @Inject Clock clock;
   @Inject Event<ConversationChanged> conversationChanged;
   @Inject io.switchboard.engine.application.orders.OrderBook orderBook;
@@ -166,6 +167,9 @@ public class EffectRecords {
     Conversation conversation = em.find(Conversation.class, message.conversationId());
     conversation.agentReplied(clock.instant(), clock.instant());
     templateNotes.sent(conversation, message);
+    if (inboxRecords != null) {
+      inboxRecords.sent(conversation, message);
+    }
     conversationChanged.fire(
         new ConversationChanged(
             conversation.id(),
