@@ -25,10 +25,10 @@ import java.util.logging.Logger;
 
 /**
  * The agents' live events, one feed per instance: while anyone listens it reads what changed in the
- * database about every second ({@link AgentChanges}), so a change made through any instance
- * reaches the agents of every instance, and pushes each change to the subscribers whose session may
- * see the conversation. Reading is one short transaction; writing to the subscribers happens after
- * it, never inside.
+ * database about every second ({@link AgentChanges}), so a change made through any instance reaches
+ * the agents of every instance, and pushes each change to the subscribers whose session may see the
+ * conversation. Reading is one short transaction; writing to the subscribers happens after it,
+ * never inside.
  *
  * <p>The read goes back {@link #OVERLAP} before the last poll, so a transaction that committed late
  * with an earlier time is not missed; what was already pushed is not pushed twice. Presence is
@@ -56,6 +56,9 @@ public class AgentEventFeed {
 
     /** A comment line that keeps the connection open; false when closed. */
     boolean ping();
+
+    /** Ends the stream (the session expired). */
+    default void close() {}
   }
 
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
@@ -166,11 +169,14 @@ public class AgentEventFeed {
   }
 
   private void deliver(List<Pending> events) {
-    if (events.isEmpty()) {
-      return;
-    }
+    Instant now = clock.instant();
     for (Subscriber s : subscribers) {
       AgentSession session = s.session();
+      if (!now.isBefore(session.expiresAt())) {
+        subscribers.remove(s); // the page signs on again and opens a new stream
+        s.close();
+        continue;
+      }
       for (Pending e : events) {
         if (!session.sees(e.crm(), e.team())) {
           continue;

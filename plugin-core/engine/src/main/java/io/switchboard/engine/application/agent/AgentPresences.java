@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Who has a conversation open and what each agent has read. Both are rows in the database, so
- * every instance sees the agents of every other: a heartbeat updates the agent's row, and the
- * viewers of a conversation are the other agents seen within {@link #WINDOW}.
+ * Who has a conversation open and what each agent has read. Both are rows in the database, so every
+ * instance sees the agents of every other: a heartbeat updates the agent's row, and the viewers of
+ * a conversation are the other agents seen within {@link #WINDOW}.
  */
 @ApplicationScoped
 public class AgentPresences {

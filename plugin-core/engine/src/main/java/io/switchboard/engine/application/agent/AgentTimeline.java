@@ -75,7 +75,8 @@ public class AgentTimeline {
               .getResultList();
     }
     boolean hasMore = newestFirst.size() > size;
-    List<Message> items = new ArrayList<>(newestFirst.subList(0, Math.min(size, newestFirst.size())));
+    List<Message> items =
+        new ArrayList<>(newestFirst.subList(0, Math.min(size, newestFirst.size())));
     Collections.reverse(items);
     return Optional.of(new Page(items, hasMore, reactions(conversationId), media(items)));
   }

@@ -67,7 +67,9 @@ public class InboxSends {
     List<String> errors = new ArrayList<>();
     List<AgentUpload> files = new ArrayList<>();
     for (String id : uploadIds) {
-      uploads.own(s, id).ifPresentOrElse(files::add, () -> errors.add("attachments: no upload " + id));
+      uploads
+          .own(s, id)
+          .ifPresentOrElse(files::add, () -> errors.add("attachments: no upload " + id));
     }
     boolean hasText = text != null && !text.isBlank();
     if (!hasText && uploadIds.isEmpty()) {

@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * Another try of a reply that failed before the channel took it: its quarantined {@code
- * SEND_TO_CHANNEL} is replayed as an admin's replay would be (the message is pending again and
- * goes out in its conversation's order). A message the channel accepted and later reported failed
- * is not sent again here: that would be a second message.
+ * SEND_TO_CHANNEL} is replayed as an admin's replay would be (the message is pending again and goes
+ * out in its conversation's order). A message the channel accepted and later reported failed is not
+ * sent again here: that would be a second message.
  */
 @ApplicationScoped
 public class SendRetries {
