@@ -41,6 +41,10 @@ final class AgentFixture implements AutoCloseable {
   final AgentSessions sessions = new AgentSessions();
   final AgentAccess access = new AgentAccess();
   final AgentInbox inbox = new AgentInbox();
+  final AgentTimeline timeline = new AgentTimeline();
+  final AgentPresences presences = new AgentPresences();
+  final AgentChanges changes = new AgentChanges();
+  final AgentEventFeed feed = new AgentEventFeed();
 
   AgentFixture() {
     rt.configure("request-tracker", "{}", "", clock.instant());
@@ -66,6 +70,18 @@ final class AgentFixture implements AutoCloseable {
     inbox.connections = connections;
     inbox.registry = registry;
     inbox.clock = clock;
+    timeline.em = em;
+    presences.em = em;
+    presences.clock = clock;
+    changes.em = em;
+    feed.changes =
+        new AgentChanges() {
+          @Override
+          public Changes since(Instant since, Instant presentSince) {
+            return tx.required(() -> changes.since(since, presentSince));
+          }
+        };
+    feed.clock = clock;
   }
 
   /** A session of {@code login} on {@code rt} seeing the given teams. */

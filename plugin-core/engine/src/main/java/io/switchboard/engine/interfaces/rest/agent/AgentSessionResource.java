@@ -1,14 +1,11 @@
 package io.switchboard.engine.interfaces.rest.agent;
 
 import io.switchboard.engine.application.agent.AgentSessions;
-import io.switchboard.engine.interfaces.rest.AgentApi;
-import io.switchboard.engine.interfaces.rest.CurrentAgent;
 import io.switchboard.engine.interfaces.rest.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,15 +14,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * {@code /agent/session}: the CRM's token for its user in exchange for an engine session (no
- * session needed to ask), and {@code /agent/me}: who the session is.
+ * {@code /agent/session}: the CRM's token for its user in exchange for an engine session. The one
+ * agent resource without a session: the caller proves who they are with the CRM's signed token.
  */
 @Path("/agent")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentSessionResource {
   @Inject AgentSessions sessions;
-  @Inject CurrentAgent current;
 
   @POST
   @Path("/session")
@@ -72,13 +68,5 @@ public class AgentSessionResource {
     return Problem.of(401, "invalid-token", "The CRM token was refused")
         .withDetail(((AgentSessions.InvalidToken) outcome).why())
         .toResponse();
-  }
-
-  @GET
-  @Path("/me")
-  @AgentApi
-  @Operation(summary = "The signed-on agent, their CRM connection, teams and session expiry")
-  public JsonObject me() {
-    return AgentJson.me(current.session());
   }
 }

@@ -65,6 +65,13 @@ public class AgentToolsResource {
   @Inject Workspace workspace;
   @Inject PipelineScheduler scheduler;
 
+  @GET
+  @Path("/me")
+  @Operation(summary = "The signed-on agent, their CRM connection, teams and session expiry")
+  public JsonObject me() {
+    return AgentJson.me(current.session());
+  }
+
   @POST
   @Path("/uploads")
   @Consumes(MediaType.WILDCARD)
