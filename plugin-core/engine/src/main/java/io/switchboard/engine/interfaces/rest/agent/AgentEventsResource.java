@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * {@code message}, {@code presence}, a {@code : ping} comment every 15 s), for the conversations
  * the session may see; fed by the instance's {@link AgentEventFeed}.
  */
-@Path("/agent/events")
+@Path("/agent")
 @AgentApi
 @RequestScoped
 public class AgentEventsResource {
@@ -29,6 +29,7 @@ public class AgentEventsResource {
   @Inject AgentEventFeed feed;
 
   @GET
+  @Path("/events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @Operation(
       summary =

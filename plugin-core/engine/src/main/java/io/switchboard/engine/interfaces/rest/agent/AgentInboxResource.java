@@ -30,7 +30,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /agent/conversations}: the inbox list, one conversation, its timeline, read, presence. */
-@Path("/agent/conversations")
+@Path("/agent")
 @AgentApi
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +44,7 @@ public class AgentInboxResource {
   @Inject MediaLinks links;
 
   @GET
+  @Path("/conversations")
   @Operation(
       summary =
           "The inbox: conversations the agent's teams see, waiting customers first (longest"
@@ -71,7 +72,7 @@ public class AgentInboxResource {
   }
 
   @GET
-  @Path("/{id}")
+  @Path("/conversations/{id}")
   @Operation(summary = "One conversation: summary, window, viewers and the customer panel")
   public Response detail(@PathParam("id") String id) {
     return conversations
@@ -81,7 +82,7 @@ public class AgentInboxResource {
   }
 
   @GET
-  @Path("/{id}/messages")
+  @Path("/conversations/{id}/messages")
   @Operation(
       summary =
           "A page of the timeline, newest page first (oldest first within it); before=<message"
@@ -120,7 +121,7 @@ public class AgentInboxResource {
   }
 
   @POST
-  @Path("/{id}/read")
+  @Path("/conversations/{id}/read")
   @Operation(summary = "The agent read the conversation: its unread count is 0")
   public Response read(@PathParam("id") String id) {
     AgentSession s = current.session();
@@ -132,7 +133,7 @@ public class AgentInboxResource {
   }
 
   @POST
-  @Path("/{id}/presence")
+  @Path("/conversations/{id}/presence")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "The agent has the conversation open ({typing}); send every 10 s")
   public Response presence(@PathParam("id") String id, JsonObject body) {

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * {@code /agent/conversations/{id}/...}: what an agent does on a conversation, as that agent:
  * replies, templates, notes, assignment and labels.
  */
-@Path("/agent/conversations/{id}")
+@Path("/agent")
 @AgentApi
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +51,7 @@ public class AgentSendResource {
   @Inject PipelineScheduler scheduler;
 
   @POST
-  @Path("/messages")
+  @Path("/conversations/{id}/messages")
   @Operation(
       summary =
           "Send as the agent: {text, replyTo, attachments:[upload ids]}; recorded on the ticket as"
@@ -116,7 +116,7 @@ public class AgentSendResource {
   }
 
   @POST
-  @Path("/template")
+  @Path("/conversations/{id}/template")
   @Operation(
       summary =
           "Send an approved template as the agent: {name, language, header, body, buttons}; 422"
@@ -149,7 +149,7 @@ public class AgentSendResource {
   }
 
   @POST
-  @Path("/notes")
+  @Path("/conversations/{id}/notes")
   @Operation(
       summary =
           "An internal note: in the timeline (note: true) and a comment on the ticket, never sent")
@@ -169,7 +169,7 @@ public class AgentSendResource {
   }
 
   @PUT
-  @Path("/assignment")
+  @Path("/conversations/{id}/assignment")
   @Operation(
       summary =
           "Assign: {agent: login|null, team: queue|null}; the ticket's owner and queue follow"
@@ -212,7 +212,7 @@ public class AgentSendResource {
   }
 
   @PUT
-  @Path("/labels")
+  @Path("/conversations/{id}/labels")
   @Operation(summary = "Replace the labels: {labels: [..]}")
   public Response labels(@PathParam("id") String id, JsonObject body) {
     AgentSession s = current.session();
