@@ -390,3 +390,61 @@ create table send_pair (
 alter table outbox add column deferrals integer default 0 not null;
 alter table outbox add column deferred_at timestamp;
 alter table outbox add column defer_reason varchar(255);
+
+--changeset switchboard:28-agent-view
+-- The shared inbox view (docs/agent-api.md). Internal notes of agents are messages of direction
+-- NOTE: they sit in the timeline but are never sent, delivered or counted as the customer's or the
+-- business's words.
+alter table message alter column direction set data type varchar(8);
+-- The timeline's pages (newest first, before a message) and the inbox's waiting times and unread
+-- counts read a conversation's messages by direction and time.
+create index message_conversation_page on message(conversation_id, created_at, id);
+create index message_conversation_direction on message(conversation_id, direction, created_at);
+-- The agents' event feed polls what changed since its cursor.
+create index message_updated on message(updated_at);
+create index conversation_updated on conversation(updated_at);
+create index conversation_inbox on conversation(crm_connection_id, assigned_group, status);
+-- Per agent (CRM connection + login) and conversation: when the agent last read it.
+create table agent_read (
+  conversation_id varchar(36) not null,
+  crm_connection_id varchar(64) not null,
+  agent_login varchar(255) not null,
+  read_at timestamp not null,
+  primary key (conversation_id, crm_connection_id, agent_login)
+);
+-- Who has a conversation open (heartbeat every 10 s), and whether they are typing.
+create table agent_presence (
+  conversation_id varchar(36) not null,
+  crm_connection_id varchar(64) not null,
+  agent_login varchar(255) not null,
+  agent_name varchar(255),
+  typing boolean not null,
+  seen_at timestamp not null,
+  primary key (conversation_id, crm_connection_id, agent_login)
+);
+create index agent_presence_seen on agent_presence(seen_at);
+-- Files an agent uploaded to send; the bytes are in the media store under the upload's id, which
+-- becomes the media id of the message that sends it.
+create table agent_upload (
+  id varchar(36) primary key,
+  workspace_id varchar(64) not null,
+  crm_connection_id varchar(64) not null,
+  agent_login varchar(255) not null,
+  file_name varchar(500),
+  mime_type varchar(255) not null,
+  kind varchar(32) not null,
+  size_bytes bigint not null,
+  sha256 varchar(64) not null,
+  store_kind varchar(16) not null,
+  store_location varchar(1000) not null,
+  created_at timestamp not null
+);
+-- Quick replies the admin manages for all agents, in order.
+create table quick_reply (
+  workspace_id varchar(64) not null,
+  shortcut varchar(64) not null,
+  title varchar(255),
+  body text not null,
+  position integer not null,
+  primary key (workspace_id, shortcut)
+);

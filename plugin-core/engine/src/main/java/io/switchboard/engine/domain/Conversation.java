@@ -158,6 +158,17 @@ public class Conversation {
     updatedAt = now;
   }
 
+  /**
+   * The CRM said which team (group, RT queue) the ticket is in; the agent view shows the
+   * conversation to that team. A null group changes nothing.
+   */
+  public void inTeam(String group, Instant now) {
+    if (group != null && !group.isBlank() && !group.equals(assignedGroup)) {
+      assignedGroup = group;
+      updatedAt = now;
+    }
+  }
+
   /** An agent's reply went out: the first one sets the first-response time. */
   public void agentReplied(Instant at, Instant now) {
     if (firstReplyAt == null) {

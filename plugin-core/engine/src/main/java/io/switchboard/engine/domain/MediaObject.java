@@ -138,6 +138,33 @@ public class MediaObject {
     return m;
   }
 
+  /**
+   * A file an agent uploaded and sent: stored already (its bytes under this same id), so the
+   * timeline links to it like to a customer's file.
+   */
+  public static MediaObject sent(
+      AgentUpload upload, String messageId, String channelId, Instant now, Instant expires) {
+    MediaObject m = new MediaObject();
+    m.id = upload.id();
+    m.workspaceId = upload.workspaceId();
+    m.messageId = messageId;
+    m.channelId = channelId;
+    m.kind = upload.kind();
+    m.claimedType = upload.mimeType();
+    m.status = MediaStatus.PENDING;
+    m.createdAt = now;
+    m.stored(
+        upload.mimeType(),
+        upload.fileName(),
+        upload.size(),
+        upload.sha256(),
+        upload.storeKind(),
+        upload.storeLocation(),
+        now,
+        expires);
+    return m;
+  }
+
   /** A fetch attempt failed and will be retried (or given up on, see {@link #unavailable}). */
   public void attemptFailed(String error, String reason, Instant now) {
     attempts++;

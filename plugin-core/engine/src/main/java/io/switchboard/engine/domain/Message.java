@@ -8,12 +8,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One message of a conversation, from the customer ({@code IN}) or to them ({@code OUT}). */
+/**
+ * One message of a conversation, from the customer ({@code IN}) or to them ({@code OUT}), or an
+ * agent's internal note ({@code NOTE}): in the timeline, never sent, never the customer's or the
+ * business's words.
+ */
 @Entity
 @Table(name = "message")
 public class Message {
   public static final String IN = "IN";
   public static final String OUT = "OUT";
+  public static final String NOTE = "NOTE";
 
   @Id private String id;
 
@@ -134,6 +139,23 @@ public class Message {
     return m;
   }
 
+  /**
+   * An agent's internal note on the conversation: shown in the timeline, recorded on the ticket as
+   * a comment, never sent to the customer (no channel id, so no delivery report ever moves it).
+   */
+  public static Message note(Conversation conversation, String author, String text, Instant now) {
+    Message m = base(conversation, NOTE, "note", text, now);
+    m.author = author;
+    m.status = MessageStatus.RECEIVED;
+    m.statusAt = now;
+    return m;
+  }
+
+  /** Whether this is an agent's internal note rather than a message of the conversation. */
+  public boolean isNote() {
+    return NOTE.equals(direction);
+  }
+
   /** The structured content changed on the way out (a file was checked and uploaded). */
   public void contentIs(String contentType, String json, Instant now) {
     this.contentType = contentType;
@@ -238,7 +260,7 @@ public class Message {
     }
   }
 
-  /** The CRM holds this customer message as the given entry. */
+  /** The CRM holds this message (the customer's, or a record of one sent) as the given entry. */
   public void mirroredAs(String entryId, Instant now) {
     crmEntryId = entryId;
     updatedAt = now;

@@ -20,5 +20,8 @@ public interface MessageRepository {
   /** The customer's latest message in a conversation that the channel knows by an id. */
   Optional<Message> latestFromCustomer(String conversationId);
 
+  /** The conversation's message the CRM holds as this entry (a record the engine wrote), if any. */
+  Optional<Message> byCrmEntry(String conversationId, String crmEntryId);
+
   void add(Message message);
 }

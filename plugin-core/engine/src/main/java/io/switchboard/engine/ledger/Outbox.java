@@ -289,6 +289,17 @@ public class Outbox {
         .getResultList();
   }
 
+  /** The entries of one action for one subject (e.g. a message's sends), oldest first. */
+  @Transactional
+  public List<OutboxEntry> ofSubject(String action, String subjectId) {
+    return em.createQuery(
+            "select o from OutboxEntry o where o.action = :a and o.subjectId = :s order by o.id",
+            OutboxEntry.class)
+        .setParameter("a", action)
+        .setParameter("s", subjectId)
+        .getResultList();
+  }
+
   @Transactional
   public Optional<OutboxEntry> find(long id) {
     return Optional.ofNullable(em.find(OutboxEntry.class, id));

@@ -49,6 +49,14 @@ public class AgentReplies {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<String> accept(CrmConnection connection, Conversation c, AgentReply reply) {
+    if (messages.byCrmEntry(c.id(), reply.eventId()).isPresent()) {
+      // The second guard against echoes (the adapter's classifier is the first): this entry is
+      // the engine's own record of a message an agent sent from the inbox view.
+      return Optional.of(
+          "agent reply "
+              + reply.eventId()
+              + " is the record of a message sent from the inbox view; not sent again");
+    }
     boolean hasText = reply.text() != null && !reply.text().isBlank();
     if (!hasText && reply.attachments().isEmpty()) {
       return Optional.of("agent reply " + reply.eventId() + " has no text; nothing to send");

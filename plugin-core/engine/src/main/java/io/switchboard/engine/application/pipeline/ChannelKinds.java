@@ -5,15 +5,15 @@ package io.switchboard.engine.application.pipeline;
  * up to its first dash ({@code whatsapp-cloud} -> {@code whatsapp}), so that two WhatsApp plugins
  * would recognise the same customer.
  */
-final class ChannelKinds {
+public final class ChannelKinds {
   private ChannelKinds() {}
 
-  static String of(String pluginId) {
+  public static String of(String pluginId) {
     int dash = pluginId.indexOf('-');
     return dash > 0 ? pluginId.substring(0, dash) : pluginId;
   }
 
-  static String displayName(String kind) {
+  public static String displayName(String kind) {
     return switch (kind) {
       case "whatsapp" -> "WhatsApp";
       case "messenger" -> "Messenger";

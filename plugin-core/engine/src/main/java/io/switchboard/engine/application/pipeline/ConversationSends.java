@@ -59,12 +59,23 @@ public class ConversationSends {
       OutboundContent content,
       String replyTo,
       String idempotencyKey) {
+    return sendAs(conversationId, actor, content, replyTo, "api:" + idempotencyKey);
+  }
+
+  /**
+   * The same, with the source the message answers given by the caller (the inbox view marks its
+   * sends {@code inbox:...}, so that they are recorded on the ticket as the agent's replies).
+   *
+   * @param source the message's source event: the same source never queues a second message
+   */
+  @Transactional
+  public Optional<Outcome> sendAs(
+      String conversationId, String actor, OutboundContent content, String replyTo, String source) {
     Optional<Conversation> found = conversations.find(conversationId);
     if (found.isEmpty()) {
       return Optional.empty();
     }
     Conversation c = found.get();
-    String source = "api:" + idempotencyKey;
     Optional<Message> already = messages.bySourceEvent(c.id(), source);
     if (already.isPresent()) {
       return Optional.of(new Outcome(already.get(), null)); // the same request again

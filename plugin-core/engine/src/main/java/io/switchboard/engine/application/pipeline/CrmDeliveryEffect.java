@@ -17,6 +17,8 @@ import io.switchboard.spi.crm.CustomerEntry;
 import io.switchboard.spi.crm.Requester;
 import io.switchboard.spi.crm.TicketSpec;
 import io.switchboard.spi.crm.TicketState;
+import io.switchboard.spi.crm.capability.Assignment;
+import io.switchboard.spi.crm.capability.Assignments;
 import io.switchboard.spi.crm.capability.CustomerRecords;
 import io.switchboard.spi.crm.capability.FieldTarget;
 import io.switchboard.spi.crm.capability.OrderRecord;
@@ -155,10 +157,31 @@ public class CrmDeliveryEffect {
                   fields.values(),
                   s.conversation().previousTicketId()));
       records.ticketOpened(s.conversation().id(), ticketId);
+      learnTeam(crm, s, ticketId);
       syncStates.agreed(
           s.crm().id(), FieldTarget.TICKET, ticketId, fields.values(), fields.bridgeValues());
     }
     return new Ticket(requesterId, ticketId);
+  }
+
+  /**
+   * The new ticket's team (group, RT queue), read once: the agent view shows a conversation to its
+   * team only. A CRM without assignments, or one that does not answer, leaves it unknown; the agent
+   * view asks again on first access.
+   */
+  private void learnTeam(CrmAdapter crm, EffectRecords.Subject s, String ticketId) {
+    Optional<Assignments> assignments = crm.capability(Assignments.class);
+    if (assignments.isEmpty()) {
+      return;
+    }
+    try {
+      Assignment a = assignments.get().assignment(ticketId);
+      if (a != null && a.group() != null) {
+        records.ticketTeam(s.conversation().id(), a.group());
+      }
+    } catch (RetryableException | PermanentException | RuntimeException e) {
+      LOG.fine("team of new ticket " + ticketId + " unknown for now: " + e.getMessage());
+    }
   }
 
   /**

@@ -37,6 +37,7 @@ public class EffectRecords {
   @Inject MessageRepository messages;
   @Inject FailureNotes notes;
   @Inject TemplateNoteEffect templateNotes;
+  @Inject InboxRecordEffect inboxRecords;
   @Inject Clock clock;
   @Inject Event<ConversationChanged> conversationChanged;
   @Inject io.switchboard.engine.application.orders.OrderBook orderBook;
@@ -100,6 +101,12 @@ public class EffectRecords {
     em.find(Conversation.class, conversationId).linkTicket(ticketId, clock.instant());
   }
 
+  /** The CRM put the conversation's new ticket in this team (group, RT queue). */
+  @Transactional
+  public void ticketTeam(String conversationId, String group) {
+    em.find(Conversation.class, conversationId).inTeam(group, clock.instant());
+  }
+
   /** The solved ticket of a conversation was reopened by the customer's message. */
   @Transactional
   public void ticketReopened(String conversationId) {
@@ -160,6 +167,9 @@ public class EffectRecords {
     Conversation conversation = em.find(Conversation.class, message.conversationId());
     conversation.agentReplied(clock.instant(), clock.instant());
     templateNotes.sent(conversation, message);
+    if (inboxRecords != null) {
+      inboxRecords.sent(conversation, message);
+    }
     conversationChanged.fire(
         new ConversationChanged(
             conversation.id(),

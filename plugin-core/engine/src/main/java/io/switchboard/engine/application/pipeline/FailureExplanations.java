@@ -6,10 +6,10 @@ import io.switchboard.spi.FailureReason;
  * Plain words for agents about why a reply did not reach the customer, from the neutral reason
  * alone (the channel's own code and text are shown beside them).
  */
-final class FailureExplanations {
+public final class FailureExplanations {
   private FailureExplanations() {}
 
-  static String of(FailureReason reason) {
+  public static String of(FailureReason reason) {
     return switch (reason) {
       case WINDOW_CLOSED ->
           "The customer last wrote too long ago: the channel only lets an approved template through"

@@ -27,6 +27,7 @@ import java.util.Optional;
 public class OutboundMedia {
   @Inject PluginRegistry registry;
   @Inject EffectRecords records;
+  @Inject io.switchboard.engine.application.media.MediaFiles files;
 
   /** The file as media by reference, uploaded once. */
   public Media prepare(
@@ -95,6 +96,18 @@ public class OutboundMedia {
 
   private byte[] fetch(EffectRecords.Subject s, OutboundFile file)
       throws RetryableException, PermanentException {
+    if (file.crmReference().startsWith(InboxRecordEffect.UPLOAD_PREFIX)) {
+      // A file an agent uploaded in the inbox view: its bytes are in the engine's media store.
+      String mediaId = file.crmReference().substring(InboxRecordEffect.UPLOAD_PREFIX.length());
+      return files
+          .stored(mediaId)
+          .orElseThrow(
+              () ->
+                  refused(
+                      FailureReason.MEDIA_PROBLEM,
+                      "the uploaded file " + file.label() + " is no longer stored"))
+          .bytes();
+    }
     if (s.crm() == null) {
       throw refused(
           FailureReason.NOT_FOUND,

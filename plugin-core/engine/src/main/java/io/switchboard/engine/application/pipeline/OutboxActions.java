@@ -17,6 +17,15 @@ final class OutboxActions {
   /** Record in the CRM, as an internal note, a template that went out ("Template x sent by y"). */
   static final String RECORD_TEMPLATE_IN_CRM = "RECORD_TEMPLATE_IN_CRM";
 
+  /**
+   * Record on the ticket, as the agent's own reply, a message an agent sent from the inbox view
+   * (once it went out); without the CRM's {@code ReplyRecords}, as an internal note.
+   */
+  static final String RECORD_REPLY_IN_CRM = "RECORD_REPLY_IN_CRM";
+
+  /** Record on the ticket, as an internal comment, a note an agent wrote in the inbox view. */
+  static final String RECORD_NOTE_IN_CRM = "RECORD_NOTE_IN_CRM";
+
   /** Tell the channel that the customer's latest message was read (an agent answered). */
   static final String MARK_READ = "MARK_READ";
 

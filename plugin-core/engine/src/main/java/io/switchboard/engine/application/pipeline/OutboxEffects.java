@@ -33,6 +33,7 @@ public class OutboxEffects {
   @Inject RefusalNotes refusalNotes;
   @Inject TemplateSyncEffect templateSync;
   @Inject TemplateNoteEffect templateNote;
+  @Inject InboxRecordEffect inboxRecords;
 
   /**
    * @return a short description of what was done, kept on the outbox row
@@ -50,6 +51,8 @@ public class OutboxEffects {
       case MediaActions.ATTACH_TO_CRM -> mediaAttach.perform(entry);
       case TemplateActions.SYNC_TEMPLATES -> templateSync.perform(entry);
       case OutboxActions.RECORD_TEMPLATE_IN_CRM -> templateNote.perform(entry);
+      case OutboxActions.RECORD_REPLY_IN_CRM -> inboxRecords.recordReply(entry);
+      case OutboxActions.RECORD_NOTE_IN_CRM -> inboxRecords.recordNote(entry);
       default -> throw new PermanentException("unknown outbox action " + entry.action(), null);
     };
   }

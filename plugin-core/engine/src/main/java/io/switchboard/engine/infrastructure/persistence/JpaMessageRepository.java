@@ -77,6 +77,20 @@ public class JpaMessageRepository implements MessageRepository {
   }
 
   @Override
+  public Optional<Message> byCrmEntry(String conversationId, String crmEntryId) {
+    return em
+        .createQuery(
+            "select m from Message m where m.conversationId = :c and m.crmEntryId = :e",
+            Message.class)
+        .setParameter("c", conversationId)
+        .setParameter("e", crmEntryId)
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  @Override
   public void add(Message message) {
     em.persist(message);
   }

@@ -44,6 +44,7 @@ final class OutboundFixture implements AutoCloseable {
   final ChannelSendEffect send = new ChannelSendEffect();
   final RefusalNotes refusalNotes = new RefusalNotes();
   final TemplateNoteEffect templateNote = new TemplateNoteEffect();
+  final InboxRecordEffect inboxRecords = new InboxRecordEffect();
   final OutboxEffects effects = new OutboxEffects();
   final TemplateUpdates updates = new TemplateUpdates();
   final TemplateSends sends = new TemplateSends();
@@ -61,6 +62,10 @@ final class OutboundFixture implements AutoCloseable {
     records.conversationChanged = in.sync.conversationChanged;
     records.orderBook = in.orderBook;
     records.templateNotes = templateNote;
+    records.inboxRecords = inboxRecords;
+    inboxRecords.records = records;
+    inboxRecords.registry = registry;
+    inboxRecords.outbox = in.outbox;
     media.registry = registry;
     media.records = records;
     send.records = records;
@@ -94,6 +99,7 @@ final class OutboundFixture implements AutoCloseable {
     effects.refusalNotes = refusalNotes;
     effects.templateSync = templates.syncEffect;
     effects.templateNote = templateNote;
+    effects.inboxRecords = inboxRecords;
     updates.connections = connections;
     updates.rows = templates.rows;
     updates.outbox = in.outbox;
@@ -278,6 +284,11 @@ final class OutboundFixture implements AutoCloseable {
     @Override
     public void fileUploaded(String messageId, OutboundFile file) {
       tx.run(() -> super.fileUploaded(messageId, file));
+    }
+
+    @Override
+    public void mirrored(String messageId, String entryId) {
+      tx.run(() -> super.mirrored(messageId, entryId));
     }
 
     @Override

@@ -26,6 +26,17 @@ final class TestCrm implements CrmAdapter, AttachmentSource {
   final Map<String, String> notes = Collections.synchronizedMap(new LinkedHashMap<>());
   final List<String> fetched = Collections.synchronizedList(new ArrayList<>());
 
+  /** The CRM's record of replies sent elsewhere, when a test gives it one. */
+  io.switchboard.spi.crm.capability.ReplyRecords replyRecords;
+
+  @Override
+  public <T> java.util.Optional<T> capability(Class<T> type) {
+    if (type == io.switchboard.spi.crm.capability.ReplyRecords.class) {
+      return java.util.Optional.ofNullable(replyRecords).map(type::cast);
+    }
+    return CrmAdapter.super.capability(type);
+  }
+
   /** A file an agent attached; returns its reference. */
   Attachment attach(String id, String fileName, String claimedType, byte[] bytes) {
     String reference = "rt-attachment:" + id;

@@ -32,7 +32,8 @@ class AdminApiBindingTest {
           CrmWebhookResource.class,
           ShopOrderResource.class,
           ShopifyWebhookResource.class,
-          MediaResource.class);
+          MediaResource.class,
+          io.switchboard.engine.interfaces.rest.agent.AgentSessionResource.class);
 
   @Test
   @DisplayName("the auth filter is name-bound with @AdminApi, so it runs after resource matching")
@@ -41,13 +42,33 @@ class AdminApiBindingTest {
   }
 
   @Test
-  @DisplayName("every resource class except the webhooks carries @AdminApi")
+  @DisplayName("the agent API's resources are in their package and carry @AgentApi, not @AdminApi")
+  void agentResourcesAreAgentBound() throws Exception {
+    assertThat(AgentAuthFilter.class.isAnnotationPresent(AgentApi.class)).isTrue();
+    assertThat(
+            resourceClasses().stream()
+                .filter(c -> c.isAnnotationPresent(AgentApi.class))
+                .map(Class::getPackageName))
+        .isNotEmpty()
+        .allMatch(p -> p.equals("io.switchboard.engine.interfaces.rest.agent"));
+    assertThat(resourceClasses().stream().filter(c -> c.isAnnotationPresent(AgentApi.class)))
+        .noneMatch(c -> c.isAnnotationPresent(AdminApi.class));
+  }
+
+  @Test
+  @DisplayName(
+      "every resource class except the webhooks and the sign-on carries @AdminApi or @AgentApi")
   void everyNonPublicResourceIsBound() throws Exception {
     List<Class<?>> resources = resourceClasses();
     assertThat(resources).containsAll(PUBLIC).hasSizeGreaterThan(PUBLIC.size());
     assertThat(resources.stream().filter(c -> !PUBLIC.contains(c)))
         .allSatisfy(
-            c -> assertThat(c.isAnnotationPresent(AdminApi.class)).as(c.getName()).isTrue());
+            c ->
+                assertThat(
+                        c.isAnnotationPresent(AdminApi.class)
+                            || c.isAnnotationPresent(AgentApi.class))
+                    .as(c.getName())
+                    .isTrue());
     assertThat(PUBLIC).noneMatch(c -> c.isAnnotationPresent(AdminApi.class));
   }
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  * channel window an outbound message went out in ({@code customer-service}, {@code
  * free-entry-point}), null for templates and inbound messages.
  */
-record MessageView(
+public record MessageView(
     String id,
     String direction,
     String type,
@@ -31,12 +31,12 @@ record MessageView(
     boolean forwarded,
     List<MessageReactions.Standing> reactions,
     String window) {
-  static MessageView of(Message m) {
+  public static MessageView of(Message m) {
     return of(m, List.of());
   }
 
   /** With the reactions standing on the message. */
-  static MessageView of(Message m, List<MessageReactions.Standing> reactions) {
+  public static MessageView of(Message m, List<MessageReactions.Standing> reactions) {
     return new MessageView(
         m.id(),
         m.direction(),
@@ -58,7 +58,7 @@ record MessageView(
         OutboundContentJson.windowOf(m));
   }
 
-  JsonObject toJson() {
+  public JsonObject toJson() {
     var b =
         AdminJson.object()
             .add("id", id)

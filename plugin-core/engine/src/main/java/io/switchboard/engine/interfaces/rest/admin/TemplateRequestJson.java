@@ -30,13 +30,13 @@ import java.util.TreeMap;
  * and the answers it gets: 400 for a body that cannot be read, 422 with one entry per problem for a
  * template that would be refused.
  */
-final class TemplateRequestJson {
+public final class TemplateRequestJson {
   private TemplateRequestJson() {}
 
   /** A body read into a request and its actor, or the reasons it could not be. */
-  record Parsed(TemplateRequest request, String actor, List<String> errors) {}
+  public record Parsed(TemplateRequest request, String actor, List<String> errors) {}
 
-  static Parsed read(JsonObject body) {
+  public static Parsed read(JsonObject body) {
     List<String> errors = new ArrayList<>();
     if (body == null) {
       return new Parsed(
@@ -107,7 +107,7 @@ final class TemplateRequestJson {
   }
 
   /** The 400 answer for a body that cannot be read. */
-  static Problem unreadable(List<String> errors) {
+  public static Problem unreadable(List<String> errors) {
     JsonArrayBuilder a = EngineJson.PROVIDER.createArrayBuilder();
     errors.forEach(a::add);
     return Problem.of(400, "invalid-request", "Invalid request")
@@ -116,7 +116,7 @@ final class TemplateRequestJson {
   }
 
   /** The 422 answer for a template that would be refused: one entry per problem. */
-  static Problem refused(List<TemplateProblem> problems) {
+  public static Problem refused(List<TemplateProblem> problems) {
     JsonArrayBuilder a = EngineJson.PROVIDER.createArrayBuilder();
     for (TemplateProblem p : problems) {
       a.add(

@@ -11,10 +11,10 @@ import java.io.StringReader;
  * counts per part, its parts (header, body, footer, buttons with texts, formats and examples), and
  * when it was last synced and changed.
  */
-final class TemplateView {
+public final class TemplateView {
   private TemplateView() {}
 
-  static JsonObject of(ChannelTemplate t) {
+  public static JsonObject of(ChannelTemplate t) {
     JsonObjectBuilder b = AdminJson.object().add("name", t.name()).add("language", t.language());
     AdminJson.nullable(b, "id", t.externalId());
     AdminJson.nullable(b, "category", t.category());
