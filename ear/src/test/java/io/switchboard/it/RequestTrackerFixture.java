@@ -27,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RequestTrackerFixture {
   public static final String BASE = "http://127.0.0.1:8092";
+
+  /** RT's web UI, where agents log in. */
+  public static final String WEB = BASE;
+
   private static final String REST = BASE + "/REST/2.0";
   private final HttpClient http = HttpClient.newHttpClient();
   private final String token;
@@ -38,6 +42,28 @@ public final class RequestTrackerFixture {
   /** Starts RT (installing it on first use) so that its webhook posts to {@code webhookUrl}. */
   public static RequestTrackerFixture start(String webhookUrl, String webhookSecret) {
     setupRt("start", Map.of("RT_WEBHOOK_URL", webhookUrl, "RT_WEBHOOK_SECRET", webhookSecret));
+    return new RequestTrackerFixture(setupRt("token", Map.of()).trim());
+  }
+
+  /**
+   * Starts RT with its webhook posting to {@code webhookUrl} and the Switchboard extension framing
+   * the bridge's inbox view at {@code bridgeUrl}, signing agents' tokens with {@code viewSecret}
+   * for the CRM connection {@code connectionId}.
+   */
+  public static RequestTrackerFixture start(
+      String webhookUrl,
+      String webhookSecret,
+      String bridgeUrl,
+      String viewSecret,
+      String connectionId) {
+    setupRt(
+        "start",
+        Map.of(
+            "RT_WEBHOOK_URL", webhookUrl,
+            "RT_WEBHOOK_SECRET", webhookSecret,
+            "RT_SWITCHBOARD_URL", bridgeUrl,
+            "RT_SWITCHBOARD_VIEW_SECRET", viewSecret,
+            "RT_SWITCHBOARD_CONNECTION", connectionId));
     return new RequestTrackerFixture(setupRt("token", Map.of()).trim());
   }
 
@@ -102,19 +128,28 @@ public final class RequestTrackerFixture {
             .asJsonObject();
     List<String> texts = new ArrayList<>();
     for (JsonValue item : page.getJsonArray("items")) {
-      String txn = item.asJsonObject().getString("id");
-      JsonArray attachments =
-          get("/transaction/" + txn + "/attachments?fields=ContentType,Content")
-              .asJsonObject()
-              .getJsonArray("items");
-      for (JsonValue a : attachments) {
-        JsonObject att = a.asJsonObject();
-        if (att.getString("ContentType", "").startsWith("text/plain")
-            && att.containsKey("Content")
-            && !att.isNull("Content")) {
-          String content = att.getString("Content");
-          texts.add(content); // REST2 gives text/plain content as is
-        }
+      texts.addAll(textsOf(item.asJsonObject().getString("id")));
+    }
+    return texts;
+  }
+
+  /** The plain text of one transaction (its text/plain parts, joined), empty when it has none. */
+  public String transactionText(String transactionId) {
+    return String.join("\n", textsOf(transactionId));
+  }
+
+  private List<String> textsOf(String transactionId) {
+    JsonArray attachments =
+        get("/transaction/" + transactionId + "/attachments?fields=ContentType,Content")
+            .asJsonObject()
+            .getJsonArray("items");
+    List<String> texts = new ArrayList<>();
+    for (JsonValue a : attachments) {
+      JsonObject att = a.asJsonObject();
+      if (att.getString("ContentType", "").startsWith("text/plain")
+          && att.containsKey("Content")
+          && !att.isNull("Content")) {
+        texts.add(att.getString("Content")); // REST2 gives text/plain content as is
       }
     }
     return texts;

@@ -99,16 +99,27 @@ public final class SwitchboardClient {
 
   /** Creates or replaces a Request Tracker connection to the local RT, expecting 200 or 201. */
   public Answer putRequestTracker(String id, String token, String webhookSecret) {
+    return putRequestTracker(id, token, webhookSecret, jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
+  }
+
+  /** The same with more adapter options (e.g. {@code agentViewSecret}). */
+  public Answer putRequestTracker(
+      String id, String token, String webhookSecret, jakarta.json.JsonObject moreOptions) {
+    var config =
+        jakarta.json.Json.createObjectBuilder(moreOptions)
+            .add("baseUrl", RequestTrackerFixture.BASE)
+            .add("token", token);
+    if (webhookSecret != null) {
+      config.add("webhookSecret", webhookSecret);
+    }
     Answer answer =
         put(
             "crm-connections/" + id,
-            "{\"plugin\":\"request-tracker\",\"config\":{\"baseUrl\":\""
-                + RequestTrackerFixture.BASE
-                + "\",\"token\":\""
-                + token
-                + "\""
-                + (webhookSecret == null ? "" : ",\"webhookSecret\":\"" + webhookSecret + "\"")
-                + "}}");
+            jakarta.json.Json.createObjectBuilder()
+                .add("plugin", "request-tracker")
+                .add("config", config)
+                .build()
+                .toString());
     if (answer.status() != 200 && answer.status() != 201) {
       throw new IllegalStateException("PUT crm-connections/" + id + ": " + answer);
     }

@@ -20,7 +20,15 @@ public enum CrmCapability {
   TICKET_STATUS(TicketStatuses.class, "read and change a ticket's status"),
   DIRECTORY(AgentDirectory.class, "list agents and groups"),
   CUSTOMER_RECORDS(CustomerRecords.class, "give customer profiles and order history"),
-  ATTACHMENTS(AttachmentSource.class, "fetch the files of agent replies");
+  ATTACHMENTS(AttachmentSource.class, "fetch the files of agent replies"),
+  /**
+   * @since 2.3.0
+   */
+  AGENT_SIGN_ON(AgentSignOn.class, "sign its agents into the inbox view from its own UI"),
+  /**
+   * @since 2.3.0
+   */
+  REPLY_RECORDS(ReplyRecords.class, "record replies sent from the inbox view as the agent's own");
 
   private final Class<?> type;
   private final String description;
