@@ -23,6 +23,7 @@ ADMIN_TOKEN=$(secret admin.token hex 20)
 APP_SECRET=$(secret app.secret hex 20)
 ACCESS_TOKEN=$(secret access.token hex 20)
 RT_SECRET=$(secret rt-webhook.secret hex 20)
+VIEW_SECRET=$(secret rt-view.secret hex 24)   # RT signs agents into the inbox view with it
 PHONE_NUMBER_ID=106540352242922
 WABA_ID=419561257915477
 
@@ -41,7 +42,9 @@ port_free "$SANDBOX_PORT" || die "port $SANDBOX_PORT is taken (set SANDBOX_PORT)
 
 say "starting Request Tracker 5 (first time: installs it, about a minute)"
 RT_WEBHOOK_URL="http://127.0.0.1:$BRIDGE_PORT/switchboard/api/crm/rt/webhook" \
-  RT_WEBHOOK_SECRET="$RT_SECRET" bash "$ROOT/tools/request-tracker/setup-rt.sh" start >/dev/null
+  RT_WEBHOOK_SECRET="$RT_SECRET" RT_SWITCHBOARD_URL="http://127.0.0.1:$BRIDGE_PORT/switchboard" \
+  RT_SWITCHBOARD_VIEW_SECRET="$VIEW_SECRET" RT_SWITCHBOARD_CONNECTION=rt \
+  bash "$ROOT/tools/request-tracker/setup-rt.sh" start >/dev/null
 RT_TOKEN=$(bash "$ROOT/tools/request-tracker/setup-rt.sh" token)
 
 ensure_built "$ROOT"
@@ -79,7 +82,7 @@ admin_put() {
     -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' -d "$2")
   case "${answer##*$'\n'}" in 200|201) ;; *) die "configuring $1 failed: $answer" ;; esac
 }
-admin_put crm-connections/rt "{\"plugin\":\"request-tracker\",\"config\":{\"baseUrl\":\"http://127.0.0.1:${RT_PORT:-8092}\",\"token\":\"$RT_TOKEN\",\"queue\":\"Support\",\"webhookSecret\":\"$RT_SECRET\"}}"
+admin_put crm-connections/rt "{\"plugin\":\"request-tracker\",\"config\":{\"baseUrl\":\"http://127.0.0.1:${RT_PORT:-8092}\",\"token\":\"$RT_TOKEN\",\"queue\":\"Support\",\"webhookSecret\":\"$RT_SECRET\",\"agentViewSecret\":\"$VIEW_SECRET\"}}"
 admin_put channels/wa-demo "{\"plugin\":\"whatsapp-cloud\",\"crmConnection\":\"rt\",\"config\":{\"phoneNumberId\":\"$PHONE_NUMBER_ID\",\"accessToken\":\"$ACCESS_TOKEN\",\"appSecret\":\"$APP_SECRET\",\"verifyToken\":\"demo-verify-token\",\"whatsAppBusinessAccountId\":\"$WABA_ID\",\"graphApiBaseUrl\":\"http://127.0.0.1:$SANDBOX_PORT/v23.0\"}}"
 # The demo's field mapping, once: an admin's later changes (page or API) are kept.
 mapping_version=$(curl -s "$BASE/switchboard/api/admin/crm-connections/rt/mapping" \
@@ -97,6 +100,7 @@ cat <<INFO
   Switchboard demo is running.
     Phone sandbox (type as the customer):  http://127.0.0.1:$SANDBOX_PORT/
     Request Tracker (agents):              http://127.0.0.1:${RT_PORT:-8092}/   login agent1 / agent1-pass (or root / password)
+    Shared inbox (inside RT):              http://127.0.0.1:${RT_PORT:-8092}/Switchboard/Inbox.html   (menu "Switchboard inbox")
     Bridge health:                         $BASE/health
     Metrics / OpenAPI:                     $BASE/metrics   $BASE/openapi
     Field mapping page (CRM admins):       $BASE/switchboard/admin/mapping/   (token: $STATE/admin.token)
@@ -104,7 +108,9 @@ cat <<INFO
                                            header "Authorization: Bearer \$(cat $STATE/admin.token)"
     Logs:                                  $STATE/bridge.log  $STATE/sandbox.log
 
-  Type a message on the phone page: a ticket appears in RT's Support queue within seconds.
+  Type a message on the phone page: a ticket appears in RT's Support queue within seconds; its
+  ticket page shows the whole conversation with the customer's profile and orders, and you can
+  answer, take or hand over the conversation right there (guide: docs/agent-guide.md).
   Attach a photo, a voice note, a location or an order on the phone: they show on the ticket
   (files as RT attachments, the order line by line with its total).
   Reply to it in RT ("Reply"), also with a file attached: the answer shows on the phone with its

@@ -90,6 +90,18 @@ public final class HeadlessChromium implements AutoCloseable {
     }
   }
 
+  /** Saves what the window shows now as {@code target/screenshots/<name>.png}. */
+  public Path viewport(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     try {

@@ -28,10 +28,19 @@ final class SandboxClient {
     this.sandbox = sandbox;
   }
 
-  /** The customer with this phone (digits) and name writes a message (the sandbox's JSON). */
+  /**
+   * The customer with this phone (digits) and name writes a message (the sandbox's JSON); fails
+   * unless the sandbox took it and the bridge accepted its webhook.
+   */
   JsonObject customerSends(String phone, String name, jakarta.json.JsonObjectBuilder message) {
-    return post(
-        "customer-messages", message.add("from", "+" + phone).add("name", name).build().toString());
+    JsonObject answer =
+        post(
+            "customer-messages",
+            message.add("from", "+" + phone).add("name", name).build().toString());
+    if (!answer.getBoolean("accepted", false)) {
+      throw new IllegalStateException("the customer's message did not get through: " + answer);
+    }
+    return answer;
   }
 
   /** What the customer's phone shows from the business, oldest first. */

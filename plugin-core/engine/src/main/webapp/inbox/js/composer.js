@@ -86,7 +86,8 @@ export class Composer {
     if (closed) {
       const since = window.closedSince ?? window.closesAt;
       byId('window-notice').textContent = since ? t('window.closedSince', { time: formatDateTime(since) }) : t('window.closedNow');
-      byId('window-detail').textContent = window.detail ?? '';
+      // with a time the notice says it all; the server's detail only when it has none
+      byId('window-detail').textContent = since ? '' : window.detail ?? '';
       this.showFreeForm(this.note.checked);
       this.templates.open(this.conversation);
     } else {

@@ -71,7 +71,8 @@ export class CustomerPanel {
       const lines = Array.isArray(o.lines) ? o.lines : [];
       const details = el('details', { class: 'order', 'data-order-number': o.number },
         el('summary', {},
-          el('span', { class: 'order-number' }, '#', code(o.number)),
+          // a catalog order sent in the chat has the message id as its number: no use to an agent
+          el('span', { class: 'order-number' }, ...(String(o.number ?? '').startsWith('wamid.') ? [t('order.fromChat')] : ['#', code(o.number)])),
           el('span', { class: 'order-date' }, o.placedAt ? el('time', { datetime: o.placedAt }, formatDate(o.placedAt)) : ''),
           el('span', { class: 'order-status' }, text('span', o.status ?? '')),
           el('span', { class: 'order-total' }, total)));

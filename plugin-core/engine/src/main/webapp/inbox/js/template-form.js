@@ -22,6 +22,18 @@ export class TemplateForm {
       e.preventDefault();
       this.send();
     });
+    // a value filled in after a refused send takes its "fill in" problem away at once
+    byId('template-params').addEventListener('input', (e) => {
+      const input = e.target;
+      if (!(input instanceof HTMLInputElement) || !input.classList.contains('template-param-input')) return;
+      if (input.value.trim() === '') return;
+      input.setAttribute('aria-invalid', 'false');
+      const problem = byId(`${input.id}-problem`);
+      if (problem) {
+        problem.hidden = true;
+        problem.textContent = '';
+      }
+    });
   }
 
   async open(conversation) {

@@ -23,6 +23,11 @@ public class AgentPresences {
   /** A viewer counts as present this long after their last heartbeat (they beat every 10 s). */
   public static final Duration WINDOW = Duration.ofSeconds(20);
 
+  /** How often an instance forgets old heartbeats, during a heartbeat (no schedule needed). */
+  static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
+
+  private volatile Instant lastPrune = Instant.EPOCH;
+
   @PersistenceContext(unitName = "switchboard")
   EntityManager em;
 
@@ -40,6 +45,11 @@ public class AgentPresences {
       em.persist(new AgentPresence(key, s.displayName(), typing, clock.instant()));
     } else {
       p.seen(s.displayName(), typing, clock.instant());
+    }
+    Instant now = clock.instant();
+    if (now.isAfter(lastPrune.plus(PRUNE_EVERY))) {
+      lastPrune = now;
+      prune();
     }
   }
 

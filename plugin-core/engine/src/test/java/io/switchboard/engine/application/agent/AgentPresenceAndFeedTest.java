@@ -141,4 +141,28 @@ class AgentPresenceAndFeedTest {
       return open;
     }
   }
+
+  @Test
+  void heartbeatsForgetTheRowsOfAgentsGoneForAMinuteEveryTenMinutes() {
+    Conversation c = f.conversation("Kerry", "rt", "1", "Support");
+    f.inTx(
+        () -> {
+          f.presences.heartbeat(lee, c.id(), false);
+          return null;
+        });
+    f.clock.advance(AgentPresences.PRUNE_EVERY.plusSeconds(1));
+    f.inTx(
+        () -> {
+          f.presences.heartbeat(amal, c.id(), false);
+          return null;
+        });
+
+    Long rows =
+        f.inTx(
+            () ->
+                f.em
+                    .createQuery("select count(p) from AgentPresence p", Long.class)
+                    .getSingleResult());
+    assertThat(rows).isEqualTo(1L); // lee's old row is gone, amal's is there
+  }
 }

@@ -175,7 +175,10 @@ public class AgentToolsResource {
 
   @GET
   @Path("/agents")
-  @Operation(summary = "The agents of the session's teams, from the CRM's directory")
+  @Operation(
+      summary =
+          "The CRM's agents, as assignment targets (the CRM decides who may own a ticket of a"
+              + " team and refuses the others)")
   public Response agents() {
     AgentSession s = current.session();
     Optional<AgentDirectory> directory =
@@ -193,24 +196,21 @@ public class AgentToolsResource {
           .withDetail("the agent directory could not be read: " + e.getMessage())
           .toResponse();
     }
-    List<CrmAgent> ofTeams =
-        agents.stream().filter(a -> a.groups().stream().anyMatch(s.teams()::contains)).toList();
+    // A CRM's groups of agents are not its teams of tickets (RT: user groups vs queues), so the
+    // directory cannot say who works for a team: every agent is offered, and the CRM refuses an
+    // owner it does not allow for the ticket's team, which the view then shows.
     return Response.ok(
             AgentJson.object()
                 .add(
                     "items",
                     AgentJson.array(
-                        ofTeams,
+                        agents,
                         a ->
                             AgentJson.object()
                                 .add("login", a.login())
                                 .add("name", Objects.toString(a.name(), ""))
                                 .add("email", Objects.toString(a.email(), ""))
-                                .add(
-                                    "teams",
-                                    AgentJson.array(
-                                        a.groups().stream().filter(s.teams()::contains).toList(),
-                                        g -> g))
+                                .add("groups", AgentJson.array(a.groups(), g -> g))
                                 .build()))
                 .build())
         .build();
