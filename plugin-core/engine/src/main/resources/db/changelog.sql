@@ -448,3 +448,18 @@ create table quick_reply (
   position integer not null,
   primary key (workspace_id, shortcut)
 );
+
+--changeset switchboard:29-agent-view-media
+-- The inbox view's event feed also follows media (a photo fetched after its message arrived turns
+-- from "pending" into a preview live): it polls media objects by update time every second.
+create index media_object_updated on media_object(updated_at);
+-- The database media store is a store of bytes by id like the file system one: a file an agent
+-- uploads in the inbox view is stored before the message (and its media object) exists, so the
+-- bytes no longer reference media_object (retention deletes them through the store, as for files).
+create table media_content_store (
+  media_id varchar(36) primary key,
+  data bytea not null
+);
+insert into media_content_store (media_id, data) select media_id, data from media_content;
+drop table media_content;
+alter table media_content_store rename to media_content;

@@ -148,8 +148,7 @@ class AgentInboxIT {
     conversationId = conversation.getString("id");
     ticketId = conversation.getString("crmTicketId");
     String customerId = conversation.getString("customerId");
-    await()
-        .atMost(WITHIN)
+    eventually()
         .until(() -> bridge.get("customers/" + customerId + "/orders").body().contains("mug-blue"));
     browser = HeadlessChromium.start(1400, 900, "en-US");
     loginToRt("agent1", "agent1-pass");
@@ -172,7 +171,7 @@ class AgentInboxIT {
     openTicketView(ticketId);
     WebElement timeline = waitFor("#messages li.message[data-direction='IN']");
     assertThat(timeline.getText()).contains("Where is my blue mug?");
-    await().atMost(WITHIN).until(() -> !all("#customer-orders-list details.order").isEmpty());
+    eventually().until(() -> !all("#customer-orders-list details.order").isEmpty());
     assertThat(text("#customer-orders")).contains("25.00");
     assertThat(text("#customer-name")).isEqualTo("Kerry Fisher");
     assertThat(text("table.order-table .order-total")).contains("25.00");
@@ -191,8 +190,7 @@ class AgentInboxIT {
     browser.driver().findElement(By.id("send-button")).click();
 
     JsonObject received =
-        await()
-            .atMost(WITHIN)
+        eventually()
             .until(
                 () ->
                     phoneApp.businessMessages(phone).stream()
@@ -201,17 +199,15 @@ class AgentInboxIT {
                 Optional::isPresent)
             .orElseThrow();
     assertThat(received.getString("type")).isEqualTo("text");
-    await().atMost(WITHIN).until(() -> correspondenceBy("agent1", reply).size() == 1);
+    eventually().until(() -> correspondenceBy("agent1", reply).size() == 1);
     String mine = "#messages li.message[data-direction='OUT']:not(.local)";
-    await()
-        .atMost(WITHIN)
+    eventually()
         .until(
             () -> lastOf(mine).map(m -> m.getAttribute("data-status")).orElse(""),
             "DELIVERED"::equals);
 
     phoneApp.post("read-receipts", "{\"phone\":\"" + phone + "\"}");
-    await()
-        .atMost(WITHIN)
+    eventually()
         .until(
             () -> lastOf(mine).map(m -> m.getAttribute("data-status")).orElse(""), "READ"::equals);
     // a few seconds later: still exactly one copy on the phone and one reply in RT
@@ -226,11 +222,129 @@ class AgentInboxIT {
 
   @Test
   @Order(3)
+  @DisplayName(
+      "a customer's photo shows as a preview; a photo the agent attaches in the view reaches the"
+          + " phone")
+  void photosBothWays() throws IOException {
+    byte[] photo = png(java.awt.Color.ORANGE);
+    phoneApp.customerSends(
+        phone,
+        "Kerry Fisher",
+        Json.createObjectBuilder()
+            .add("type", "image")
+            .add(
+                "media",
+                Json.createObjectBuilder()
+                    .add("base64", java.util.Base64.getEncoder().encodeToString(photo))
+                    .add("mimeType", "image/png")
+                    .add("caption", "The lid is cracked")));
+    // the timeline re-renders messages as they change (the file arrives after its message)
+    eventually()
+        .until(
+            () ->
+                ((Number)
+                        browser
+                            .driver()
+                            .executeScript(
+                                "const i = document.querySelector('#messages li.message img.image');"
+                                    + " return i && i.complete ? i.naturalWidth : 0"))
+                    .intValue(),
+            w -> w == 40);
+
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("replacement-lid-", ".png");
+    java.nio.file.Files.write(file, png(java.awt.Color.BLUE));
+    browser.driver().findElement(By.id("attach-input")).sendKeys(file.toAbsolutePath().toString());
+    waitFor("#attachments li.attachment[data-state='ready']");
+    waitFor("#composer-text").sendKeys("A new lid is on its way");
+    browser.driver().findElement(By.id("send-button")).click();
+    JsonObject sent =
+        eventually()
+            .until(
+                () ->
+                    phoneApp.businessMessages(phone).stream()
+                        .filter(m -> "image".equals(m.getString("type", "")))
+                        .findFirst(),
+                Optional::isPresent)
+            .orElseThrow();
+    assertThat(sent.toString()).doesNotContain("onerror");
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName(
+      "a reply WhatsApp could not deliver shows its reason in plain words; Retry sends it again")
+  void failedReplyExplainsItselfAndRetries() {
+    phoneApp.post("faults", "{\"failNextDeliveries\":[131026]}");
+    String text = "Could you confirm your address?";
+    waitFor("#composer-text").sendKeys(text);
+    browser.driver().findElement(By.id("send-button")).click();
+    String failedId =
+        eventually()
+            .until(
+                () ->
+                    all("#messages li.message[data-status='FAILED']").stream()
+                        .filter(m -> m.getText().contains(text))
+                        .map(m -> m.getAttribute("data-message-id"))
+                        .findFirst(),
+                Optional::isPresent)
+            .orElseThrow();
+    String failed = "#messages li.message[data-message-id='" + failedId + "']";
+    assertThat(text(failed + " .failure p.explanation")).isNotBlank();
+    shoot("inbox-failed-reply");
+    eventually()
+        .until(
+            () -> {
+              waitFor(failed + " button.retry-button").click();
+              return true;
+            });
+    eventually()
+        .until(
+            () ->
+                all("#messages li.message[data-direction='OUT']").stream()
+                    .anyMatch(
+                        m ->
+                            m.getText().contains(text)
+                                && List.of("DELIVERED", "READ")
+                                    .contains(m.getAttribute("data-status"))));
+    assertThat(
+            phoneApp.businessMessages(phone).stream()
+                .filter(m -> m.getString("text", "").contains(text))
+                .map(m -> m.getString("status")))
+        .containsExactlyInAnyOrder("failed", "delivered"); // the undelivered one, then again
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("a quick reply is picked with / and the keyboard")
+  void quickReply() {
+    SwitchboardClient.Answer put =
+        bridge.put(
+            "quick-replies",
+            "{\"items\":[{\"shortcut\":\"ship\",\"title\":\"Shipping times\","
+                + "\"text\":\"Orders ship within 2 working days.\"}]}");
+    assertThat(put.status()).as(put.body()).isIn(200, 204);
+    openTicketView(ticketId); // the view reads the quick replies when it opens
+    WebElement box = waitFor("#composer-text");
+    box.sendKeys("/shi");
+    waitFor("#quick-replies li.quick-reply[data-shortcut='ship']");
+    box.sendKeys(org.openqa.selenium.Keys.ENTER);
+    eventually()
+        .until(
+            () -> box.getAttribute("value"), v -> v.contains("Orders ship within 2 working days."));
+    box.sendKeys(org.openqa.selenium.Keys.ENTER);
+    eventually()
+        .until(
+            () ->
+                phoneApp.businessMessages(phone).stream()
+                    .anyMatch(m -> m.getString("text", "").contains("within 2 working days")));
+  }
+
+  @Test
+  @Order(6)
   @DisplayName("a reply written in RT appears in the view without a reload")
   void replyFromRtAppearsLive() {
     rt.agentWrites(ticketId, "correspond", "Also: the lid is included.");
-    await()
-        .atMost(WITHIN)
+    eventually()
         .until(
             () ->
                 all("#messages li.message[data-direction='OUT']").stream()
@@ -238,21 +352,19 @@ class AgentInboxIT {
   }
 
   @Test
-  @Order(4)
+  @Order(7)
   @DisplayName("take and reassign in the view: RT's owner follows at once")
   void takeAndReassign() {
     waitFor("#assign-take").click();
-    await().atMost(WITHIN).until(() -> owner(ticketId), "agent1"::equals);
+    eventually().until(() -> owner(ticketId), "agent1"::equals);
     new Select(waitFor("#assign-agent")).selectByValue("agent2");
     browser.driver().findElement(By.id("assign-to")).click();
-    await().atMost(WITHIN).until(() -> owner(ticketId), "agent2"::equals);
-    await()
-        .atMost(WITHIN)
-        .until(() -> waitFor("#assignee").getAttribute("data-assignee"), "agent2"::equals);
+    eventually().until(() -> owner(ticketId), "agent2"::equals);
+    eventually().until(() -> waitFor("#assignee").getAttribute("data-assignee"), "agent2"::equals);
   }
 
   @Test
-  @Order(5)
+  @Order(8)
   @DisplayName("another agent in the same conversation is announced, typing included")
   void anotherAgentIsAnnounced() {
     String session = AgentTokens.session(bridge, CRM, VIEW_SECRET, "agent2", List.of("Support"));
@@ -263,12 +375,12 @@ class AgentInboxIT {
                 "Authorization", "Bearer " + session, "Content-Type", "application/json"),
             "{\"typing\":true}");
     assertThat(typing.status()).as(typing.body()).isEqualTo(204);
-    await().atMost(WITHIN).until(() -> !all("#viewers bdi.viewer[data-login='agent2']").isEmpty());
+    eventually().until(() -> !all("#viewers bdi.viewer[data-login='agent2']").isEmpty());
     assertThat(waitFor("#viewers").getAttribute("data-typing")).isEqualTo("true");
   }
 
   @Test
-  @Order(6)
+  @Order(9)
   @DisplayName("after the window closed the composer offers templates, checks them, and sends")
   void closedWindowTemplate() {
     long dayAndAHourAgo = Instant.now().minus(Duration.ofHours(25)).getEpochSecond();
@@ -288,9 +400,7 @@ class AgentInboxIT {
     String lateTicket = mirrored(latePhone).getString("crmTicketId");
 
     openTicketView(lateTicket);
-    await()
-        .atMost(WITHIN)
-        .until(() -> waitFor("#composer").getAttribute("data-window"), "closed"::equals);
+    eventually().until(() -> waitFor("#composer").getAttribute("data-window"), "closed"::equals);
     assertThat(text("#window-notice")).containsIgnoringCase("template");
     Select templates = new Select(waitFor("#template-select"));
     WebElement orderUpdate =
@@ -306,9 +416,7 @@ class AgentInboxIT {
     assertThat(inputs).hasSize(2);
 
     waitFor("#template-send").click(); // nothing filled in: refused before it is sent
-    await()
-        .atMost(WITHIN)
-        .until(() -> !text("#" + inputs.get(0).getAttribute("id") + "-problem").isBlank());
+    eventually().until(() -> !text("#" + inputs.get(0).getAttribute("id") + "-problem").isBlank());
     assertThat(phoneApp.businessMessages(latePhone)).isEmpty();
 
     inputs.get(0).sendKeys("Sam");
@@ -316,8 +424,7 @@ class AgentInboxIT {
     shoot("inbox-template-form");
     waitFor("#template-send").click();
     JsonObject template =
-        await()
-            .atMost(WITHIN)
+        eventually()
             .until(
                 () -> phoneApp.businessMessages(latePhone).stream().findFirst(),
                 Optional::isPresent)
@@ -327,7 +434,7 @@ class AgentInboxIT {
   }
 
   @Test
-  @Order(7)
+  @Order(10)
   @DisplayName("an Arabic conversation reads right to left, also in the Arabic UI")
   void arabicRightToLeft() {
     String arabic = "مرحبا، أين طلبي رقم 4567؟ شكراً";
@@ -337,8 +444,7 @@ class AgentInboxIT {
 
     openTicketView(arabicTicket);
     WebElement bubble =
-        await()
-            .atMost(WITHIN)
+        eventually()
             .until(
                 () ->
                     all("#messages li.message[data-direction='IN'] .content p.text").stream()
@@ -359,7 +465,7 @@ class AgentInboxIT {
   }
 
   @Test
-  @Order(8)
+  @Order(11)
   @DisplayName("hostile names and texts stay inert text in the full inbox")
   void hostileContentIsInert() {
     String hostileText = "<script>alert(3)</script>" + "W".repeat(4_000) + " \u202Eevil";
@@ -369,8 +475,7 @@ class AgentInboxIT {
 
     openFullInbox();
     WebElement item =
-        await()
-            .atMost(WITHIN)
+        eventually()
             .until(
                 () ->
                     all("#inbox-items li.inbox-item .customer-name").stream()
@@ -380,8 +485,7 @@ class AgentInboxIT {
             .orElseThrow();
     assertThat(item.getText()).contains("<script>alert(2)</script>");
     item.click();
-    await()
-        .atMost(WITHIN)
+    eventually()
         .until(
             () ->
                 all("#messages li.message .content").stream()
@@ -401,14 +505,25 @@ class AgentInboxIT {
 
   // --- helpers ---------------------------------------------------------------------------------
 
+  /** A 40 x 30 PNG of one colour. */
+  private static byte[] png(java.awt.Color colour) throws IOException {
+    var image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var g = image.createGraphics();
+    g.setColor(colour);
+    g.fillRect(0, 0, 40, 30);
+    g.dispose();
+    var out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
   private static String randomPhone() {
     return "1555" + String.format("%07d", new SecureRandom().nextInt(10_000_000));
   }
 
   /** The conversation of this customer once its ticket exists. */
   private static JsonObject mirrored(String customerPhone) {
-    return await()
-        .atMost(WITHIN)
+    return eventually()
         .until(
             () ->
                 bridge.get("conversations").array().stream()
@@ -426,7 +541,7 @@ class AgentInboxIT {
     driver.findElement(By.name("user")).sendKeys(user);
     driver.findElement(By.name("pass")).sendKeys(password);
     driver.findElement(By.cssSelector("form#login [type='submit']")).click();
-    await().atMost(WITHIN).until(() -> all("form#login").isEmpty());
+    eventually().until(() -> all("form#login").isEmpty());
   }
 
   /** Opens the RT ticket page and switches into the view's frame. */
@@ -435,8 +550,7 @@ class AgentInboxIT {
     driver.switchTo().defaultContent();
     driver.get(RequestTrackerFixture.WEB + "/Ticket/Display.html?id=" + ticket);
     WebElement frame =
-        await()
-            .atMost(WITHIN)
+        eventually()
             .until(() -> all("iframe[src*='/inbox/']").stream().findFirst(), Optional::isPresent)
             .orElseThrow();
     // below RT's fixed page menu, so that clicks in the view's header reach the view
@@ -450,8 +564,7 @@ class AgentInboxIT {
     driver.switchTo().defaultContent();
     driver.get(RequestTrackerFixture.WEB + "/Switchboard/Inbox.html");
     WebElement frame =
-        await()
-            .atMost(WITHIN)
+        eventually()
             .until(() -> all("iframe[src*='/inbox/']").stream().findFirst(), Optional::isPresent)
             .orElseThrow();
     driver.switchTo().frame(frame);
@@ -478,13 +591,19 @@ class AgentInboxIT {
     driver.switchTo().frame(frame);
   }
 
+  /** An await that looks again when the view re-rendered what it looked at. */
+  private static org.awaitility.core.ConditionFactory eventually() {
+    return await()
+        .atMost(WITHIN)
+        .ignoreExceptionsInstanceOf(org.openqa.selenium.StaleElementReferenceException.class);
+  }
+
   private static List<WebElement> all(String css) {
     return browser.driver().findElements(By.cssSelector(css));
   }
 
   private static WebElement waitFor(String css) {
-    return await()
-        .atMost(WITHIN)
+    return eventually()
         .until(
             () -> all(css).stream().filter(WebElement::isDisplayed).findFirst(),
             Optional::isPresent)
@@ -492,7 +611,7 @@ class AgentInboxIT {
   }
 
   private static String text(String css) {
-    return waitFor(css).getText();
+    return eventually().until(() -> waitFor(css).getText(), java.util.Objects::nonNull);
   }
 
   private static Optional<WebElement> lastOf(String css) {

@@ -5,7 +5,8 @@
  * The API root, from where the page is: <base>/inbox/... -> <base>/api/agent/. The context path
  * (e.g. /switchboard) is never written down, so the page works wherever the bridge is deployed.
  */
-export const API_ROOT = new URL(`${location.pathname.replace(/\/inbox(\/.*)?$/, '')}/api/agent/`, location.origin);
+export const APP_ROOT = new URL(`${location.pathname.replace(/\/inbox(\/.*)?$/, '')}/`, location.origin);
+export const API_ROOT = new URL('api/agent/', APP_ROOT);
 
 /** An answer that was not 2xx: its status and problem body (type, title, detail, errors...). */
 export class ApiError extends Error {

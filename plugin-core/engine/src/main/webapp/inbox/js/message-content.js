@@ -3,6 +3,7 @@
 // locations, contact cards, replies to buttons and lists, orders, templates, system notices. Every
 // value goes in as text; links are only ever http(s) or the bridge's own signed media links.
 
+import { APP_ROOT } from './api.js';
 import { code, el, name, safeUrl, text } from './dom.js';
 import { formatBytes, formatMoney, formatNumber, t } from './i18n.js';
 
@@ -32,7 +33,9 @@ function cssSafe(type) {
 
 function media(box, type, c, files) {
   const file = files[0];
-  const url = file && String(file.status).toLowerCase() === 'stored' ? safeUrl(file.url) : null;
+  // the path keeps the file on this page's origin (img-src 'self') whatever the bridge's public URL
+  const stored = file && String(file.status).toLowerCase() === 'stored';
+  const url = stored ? safeUrl(file.path ? new URL(file.path, APP_ROOT).href : file.url) : null;
   const label = file?.fileName ?? c.fileName ?? t(`media.${type}`);
   if (url && (type === 'image' || type === 'sticker')) {
     const img = el('img', { src: url, alt: c.caption ?? label, loading: 'lazy', class: type === 'sticker' ? 'sticker' : 'image', decoding: 'async' });

@@ -33,6 +33,8 @@ export class TemplateForm {
         problem.hidden = true;
         problem.textContent = '';
       }
+      const inputs = byId('template-params').querySelectorAll('input.template-param-input');
+      if ([...inputs].every((i) => i.value.trim() !== '')) this.problem(null);
     });
   }
 

@@ -68,6 +68,26 @@ public class AgentChanges {
                     new MessageChange(
                         s(r[0]), s(r[1]), s(r[2]), s(r[3]), String.valueOf(r[4]), (Instant) r[5]))
             .toList();
+    // a file fetched (or given up) after its message arrived changes how the message shows
+    List<MessageChange> media =
+        rows(
+                "select m.id, m.conversationId, c.crmConnectionId, c.assignedGroup, m.status,"
+                    + " mo.updatedAt from MediaObject mo, Message m, Conversation c"
+                    + " where m.id = mo.messageId and c.id = m.conversationId"
+                    + " and mo.updatedAt > :t order by mo.updatedAt",
+                since)
+            .stream()
+            .map(
+                r ->
+                    new MessageChange(
+                        s(r[0]), s(r[1]), s(r[2]), s(r[3]), String.valueOf(r[4]), (Instant) r[5]))
+            .toList();
+    if (!media.isEmpty()) {
+      List<MessageChange> all = new java.util.ArrayList<>(messages);
+      all.addAll(media);
+      all.sort(java.util.Comparator.comparing(MessageChange::at));
+      messages = all;
+    }
     List<Presence> presence =
         rows(
                 "select p.conversationId, p.crmConnectionId, c.assignedGroup, p.agentLogin,"

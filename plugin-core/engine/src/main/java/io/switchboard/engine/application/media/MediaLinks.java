@@ -53,7 +53,16 @@ public class MediaLinks {
   }
 
   /** A signed link and when it stops working. */
-  public record Link(String url, Instant expires, String signature) {}
+  public record Link(String url, Instant expires, String signature) {
+    /**
+     * The link relative to the application's context root ({@code api/media/<id>?exp=..&sig=..}),
+     * for pages served by the bridge itself: they stay on their own origin whatever {@code
+     * switchboard.public-url} says.
+     */
+    public String path() {
+      return url.substring(url.indexOf("/api/media/") + 1);
+    }
+  }
 
   /** A fresh link to a file; empty when no usable secrets key is configured. */
   public Optional<Link> sign(String mediaId) {

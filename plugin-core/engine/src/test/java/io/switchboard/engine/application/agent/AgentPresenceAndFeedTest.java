@@ -66,6 +66,47 @@ class AgentPresenceAndFeedTest {
   }
 
   @Test
+  void aFileFetchedAfterItsMessageArrivedIsPushedAsAChangeOfThatMessage() {
+    Conversation c = f.conversation("Kerry", "rt", "1", "Support");
+    Recorder sink = new Recorder(amal);
+    f.feed.subscribe(sink);
+    f.clock.advance(Duration.ofSeconds(1));
+    Message m = f.customerWrites(c, "[image]", 0);
+    io.switchboard.engine.domain.MediaObject photo =
+        io.switchboard.engine.domain.MediaObject.received(
+            "default",
+            m.id(),
+            "wa",
+            "image",
+            "media-1",
+            null,
+            "image/png",
+            null,
+            0,
+            null,
+            f.clock.instant());
+    f.tx.run(() -> f.em.persist(photo));
+    f.feed.poll();
+    assertThat(sink.events).hasSize(2); // the new message and its conversation
+    sink.events.clear();
+
+    f.clock.advance(Duration.ofSeconds(1));
+    f.tx.run(
+        () ->
+            f.em
+                .find(io.switchboard.engine.domain.MediaObject.class, photo.id())
+                .unavailable("TEST", "gone", f.clock.instant()));
+    f.feed.poll();
+    assertThat(sink.events)
+        .contains(
+            "message {\"conversation\":\""
+                + c.id()
+                + "\",\"id\":\""
+                + m.id()
+                + "\",\"status\":\"RECEIVED\"}");
+  }
+
+  @Test
   void presenceIsPushedWhenAnAgentArrivesStartsTypingAndLeaves() {
     Conversation c = f.conversation("Kerry", "rt", "1", "Support");
     Recorder amalSink = new Recorder(amal);

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The agent API's JSON: summaries, messages, windows, and its problem answers. */
@@ -171,12 +172,10 @@ final class AgentJson {
       } else {
         f.addNull("size");
       }
-      nullable(
-          f,
-          "url",
-          o.status() == MediaStatus.STORED
-              ? links.sign(o.id()).map(MediaLinks.Link::url).orElse(null)
-              : null);
+      var link =
+          o.status() == MediaStatus.STORED ? links.sign(o.id()) : Optional.<MediaLinks.Link>empty();
+      nullable(f, "url", link.map(MediaLinks.Link::url).orElse(null));
+      nullable(f, "path", link.map(MediaLinks.Link::path).orElse(null));
       files.add(f);
     }
     b.add("media", files);

@@ -4,6 +4,7 @@ import io.switchboard.engine.application.agent.AgentAccess;
 import io.switchboard.engine.application.agent.AgentSession;
 import io.switchboard.engine.application.agent.AgentSessions;
 import io.switchboard.engine.application.agent.AgentUploads;
+import io.switchboard.engine.application.agent.InboxSends;
 import io.switchboard.engine.application.agent.QuickReplies;
 import io.switchboard.engine.application.connections.Connections;
 import io.switchboard.engine.application.connections.PluginRegistry;
@@ -56,6 +57,7 @@ public class AgentToolsResource {
   @Inject AgentUploads uploads;
   @Inject AgentSessions sessions;
   @Inject SendRetries retries;
+  @Inject InboxSends sends;
   @Inject MessageRepository messages;
   @Inject ChannelTemplateRepository templates;
   @Inject CustomerRepository customers;
@@ -107,13 +109,20 @@ public class AgentToolsResource {
 
   @POST
   @Path("/messages/{id}/retry")
-  @Operation(summary = "Send a failed reply again through the outbox; 409 when it is not failed")
+  @Operation(
+      summary =
+          "Send a failed reply again: a send the channel never took is replayed; a text the"
+              + " channel took and then could not deliver goes out once more as a new message;"
+              + " 409 otherwise")
   public Response retry(@PathParam("id") String id) {
     AgentSession s = current.session();
     Optional<Message> m =
         messages.find(id).filter(x -> access.visible(s, x.conversationId()).isPresent());
     if (m.isEmpty()) {
       return AgentJson.notFound("no message " + id);
+    }
+    if (undeliveredText(m.get())) {
+      return sendAgain(s, m.get());
     }
     return switch (retries.retry(m.get())) {
       case QUEUED -> {
@@ -134,6 +143,42 @@ public class AgentToolsResource {
               .withDetail("message " + id + " was refused before sending: write it again")
               .toResponse();
     };
+  }
+
+  /** A text the channel accepted and then reported failed (e.g. undeliverable just then). */
+  private static boolean undeliveredText(Message m) {
+    return Message.OUT.equals(m.direction())
+        && m.status() == io.switchboard.engine.domain.MessageStatus.FAILED
+        && m.externalId() != null
+        && "text".equals(m.contentType())
+        && m.body() != null
+        && !m.body().isBlank();
+  }
+
+  /**
+   * The agent asks for it: the same text as a new message (its own key, so a second click sends
+   * nothing more), recorded on the ticket like any reply from the view.
+   */
+  private Response sendAgain(AgentSession s, Message failed) {
+    Optional<Conversation> c = access.visible(s, failed.conversationId());
+    if (c.isEmpty()) {
+      return AgentJson.notFound("no message " + failed.id());
+    }
+    InboxSends.Outcome o =
+        sends.reply(s, c.get(), failed.body(), null, List.of(), "retry:" + failed.id());
+    if (o.refusal() != null) {
+      return Problem.of(409, "refused-by-channel-policy", "The channel would not take it")
+          .withDetail(o.refusal().explanation())
+          .with("reason", o.refusal().reason().name())
+          .toResponse();
+    }
+    scheduler.wakeUp();
+    return Response.accepted(
+            AgentJson.object()
+                .add("message", o.messages().get(0).id())
+                .add("retryOf", failed.id())
+                .build())
+        .build();
   }
 
   @GET
