@@ -142,7 +142,8 @@ class WebDriver:
     def __init__(self, port, profile):
         self.port = port
         caps = {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
-            "binary": "/usr/bin/chromium", "args": CHROME_FLAGS + ["--user-data-dir=" + profile]}}}}
+            "binary": "/usr/bin/chromium", "args": CHROME_FLAGS + ["--user-data-dir=" + profile]},
+            "goog:loggingPrefs": {"browser": "ALL"}}}}
         self.id = self.call("POST", "/session", caps)["sessionId"]
         self.call("POST", f"/session/{self.id}/timeouts", {"script": 30000, "pageLoad": 30000})
 
@@ -158,6 +159,10 @@ class WebDriver:
 
     def run_async(self, script, *args):
         return self.call("POST", f"/session/{self.id}/execute/async", {"script": script, "args": list(args)})
+
+    def screenshot(self, path):
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(self.call("GET", f"/session/{self.id}/screenshot")))
 
     def quit(self):
         try:
@@ -184,12 +189,19 @@ look();
 """
 
 
+def driver_ready():
+    try:
+        return b.call(DRIVER_PORT, "GET", "/status", timeout=2)[0] == 200
+    except OSError:
+        return False  # not listening yet
+
+
 def browser_openings(ids, newest):
     profile = os.path.join(E["RUN"], "chromium-profile")
     log = open(os.path.join(E["RUN"], "chromedriver.log"), "w")
     driver_proc = subprocess.Popen(["/usr/bin/chromedriver", f"--port={DRIVER_PORT}"], stdout=log, stderr=log)
     try:
-        b.wait_until("chromedriver", lambda: b.call(DRIVER_PORT, "GET", "/status")[0] == 200, 30, every=0.2)
+        b.wait_until("chromedriver", driver_ready, 30, every=0.2)
         wd = WebDriver(DRIVER_PORT, profile)
         times = {"large": [], "small": []}
         try:
@@ -199,7 +211,19 @@ def browser_openings(ids, newest):
                     wd.open(f"{BASE}/inbox/?crm={CRM}&conversation={ids[k]}&embed=ticket#token={rt_token()}")
                     ms = wd.run_async(NEWEST_ON_SCREEN, newest[k])
                     if ms is None or ms < 0:
-                        raise b.Failed(f"the newest message of the {k} conversation never showed")
+                        shot = os.path.join(E["RUN"], f"not-shown-{k}.png")
+                        wd.screenshot(shot)
+                        try:
+                            b.log("browser console:", json.dumps(wd.call("POST", f"/session/{wd.id}/se/log", {"type": "browser"}))[:3000])
+                            b.log("page state:", wd.run_async(
+                                "arguments[0](JSON.stringify({body: document.body.dataset, url: location.href,"
+                                " alert: document.getElementById('alert')?.textContent,"
+                                " timeline: document.getElementById('timeline')?.dataset,"
+                                " fetched: performance.getEntriesByType('resource').map(e => [e.name.replace(location.origin, ''),"
+                                " Math.round(e.startTime), Math.round(e.duration), e.responseStatus])}))"))
+                        except (b.Failed, OSError) as e:
+                            b.log("no browser log:", e)
+                        raise b.Failed(f"the newest message of the {k} conversation never showed (see {shot})")
                     if round_no >= 2:
                         times[k].append(ms / 1000)
         finally:

@@ -80,7 +80,16 @@ echo "Inbox view benchmark: newest of $MESSAGES messages vs of $BASELINE, $ROUND
 
 take_lock "$LOCK"
 reset_rt() { bash "$SETUP_RT" stop >/dev/null 2>&1 || true; bash "$SETUP_RT" reset >/dev/null 2>&1 || true; }
-trap 'reset_rt; bench_cleanup' EXIT
+# RT's database is reset whatever happens; the run's exit status survives it
+cleanup_all() {
+  local status=$?
+  set +e # (exit "$status") below would end the script here under set -e, before bench_cleanup
+  echo "  stopping the bridge and resetting RT's database"
+  reset_rt
+  (exit "$status")
+  bench_cleanup
+}
+trap cleanup_all EXIT
 
 echo "[1] Request Tracker with the Switchboard extension"
 bash "$SETUP_RT" stop >/dev/null

@@ -200,6 +200,14 @@ async function start() {
   document.body.dataset.ready = 'true';
 }
 
+// A page being left (or frozen in the back/forward cache) closes its live feed: a stream left
+// open holds one of the browser's few connections to the bridge, and after a handful of ticket
+// pages the next one would wait for a free connection. Back from the cache, it reconnects.
+window.addEventListener('pagehide', () => events.stop());
+window.addEventListener('pageshow', (e) => {
+  if (e.persisted && state.session) events.start();
+});
+
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') markRead();
 });
