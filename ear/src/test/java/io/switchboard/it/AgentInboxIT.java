@@ -340,6 +340,28 @@ class AgentInboxIT {
   }
 
   @Test
+  @Order(12)
+  @DisplayName("an internal note from the view is an RT comment and never reaches the phone")
+  void internalNote() {
+    String note = "Customer sounded upset: offer free shipping";
+    openTicketView(ticketId);
+    WebElement noteMode = waitFor("#note-mode");
+    noteMode.click();
+    waitFor("#composer-text").sendKeys(note);
+    browser.driver().findElement(By.id("send-button")).click();
+    eventually()
+        .until(
+            () ->
+                all("#messages li.message[data-note='true']").stream()
+                    .anyMatch(m -> m.getText().contains(note)));
+    eventually()
+        .until(() -> rt.contents(ticketId, "Comment").stream().anyMatch(t -> t.contains(note)));
+    assertThat(phoneApp.businessMessages(phone))
+        .noneSatisfy(m -> assertThat(m.getString("text", "")).contains("free shipping"));
+    waitFor("#note-mode").click(); // back to replies
+  }
+
+  @Test
   @Order(6)
   @DisplayName("a reply written in RT appears in the view without a reload")
   void replyFromRtAppearsLive() {
