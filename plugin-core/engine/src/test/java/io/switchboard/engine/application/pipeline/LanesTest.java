@@ -112,4 +112,40 @@ class LanesTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> !lanes.isRunning("inbound"));
     assertThat(rounds).hasValue(2);
   }
+
+  @Test
+  @DisplayName(
+      "a burst of wake-ups (a webhook each) scans the outbox for due targets a few times, not once"
+          + " per wake-up, and the reply still goes out")
+  void wakeUpsAreFoldedIntoFewOutboxScans() {
+    java.util.concurrent.atomic.AtomicInteger scans =
+        new java.util.concurrent.atomic.AtomicInteger();
+    OutboxDispatcher counting =
+        new OutboxDispatcher() {
+          @Override
+          public java.util.List<String> dueTargets() {
+            scans.incrementAndGet();
+            return super.dueTargets();
+          }
+        };
+    OutboxDispatcher real = f.dispatcher();
+    counting.outbox = real.outbox;
+    counting.effects = real.effects;
+    counting.metrics = real.metrics;
+    counting.clock = real.clock;
+    counting.retries = real.retries;
+    counting.leaseSeconds = 120;
+    scheduler.dispatcher = counting;
+    long send = f.enqueue(WHATSAPP, "conv-2", "reply-1");
+
+    for (int i = 0; i < 200; i++) {
+      scheduler.wakeUp();
+    }
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> f.entry(send).status() == LedgerStatus.DONE);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !scheduler.lanes.isRunning(PipelineScheduler.OUTBOX_SCAN));
+    assertThat(scans.get()).isBetween(1, 10);
+  }
 }
