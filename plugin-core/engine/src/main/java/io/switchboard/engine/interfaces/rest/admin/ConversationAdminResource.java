@@ -194,11 +194,7 @@ public class ConversationAdminResource {
         .map(
             o ->
                 o.message() == null
-                    ? io.switchboard.engine.interfaces.rest.Problem.of(
-                            409, "refused-by-channel-policy", "The channel would not take it")
-                        .withDetail(o.refusal().explanation())
-                        .with("reason", o.refusal().reason().name())
-                        .toResponse()
+                    ? io.switchboard.engine.interfaces.rest.ChannelRefusals.of(o.refusal())
                     : Response.accepted(
                             AdminJson.object()
                                 .add("conversation", id)

@@ -9,6 +9,7 @@ import io.switchboard.engine.application.sync.ConversationEdits;
 import io.switchboard.engine.domain.Conversation;
 import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.interfaces.rest.AgentApi;
+import io.switchboard.engine.interfaces.rest.ChannelRefusals;
 import io.switchboard.engine.interfaces.rest.CurrentAgent;
 import io.switchboard.engine.interfaces.rest.Problem;
 import io.switchboard.engine.interfaces.rest.admin.TemplateRequestJson;
@@ -101,10 +102,7 @@ public class AgentSendResource {
       return AgentJson.unprocessable(o.errors());
     }
     if (o.refusal() != null) {
-      return Problem.of(409, "refused-by-channel-policy", "The channel would not take it")
-          .withDetail(o.refusal().explanation())
-          .with("reason", o.refusal().reason().name())
-          .toResponse();
+      return ChannelRefusals.of(o.refusal());
     }
     scheduler.wakeUp();
     return Response.accepted(

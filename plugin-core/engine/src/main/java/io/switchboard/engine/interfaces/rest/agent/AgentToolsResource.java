@@ -19,6 +19,7 @@ import io.switchboard.engine.domain.CustomerRepository;
 import io.switchboard.engine.domain.Message;
 import io.switchboard.engine.domain.MessageRepository;
 import io.switchboard.engine.interfaces.rest.AgentApi;
+import io.switchboard.engine.interfaces.rest.ChannelRefusals;
 import io.switchboard.engine.interfaces.rest.CurrentAgent;
 import io.switchboard.engine.interfaces.rest.Problem;
 import io.switchboard.engine.interfaces.rest.admin.TemplateView;
@@ -167,10 +168,7 @@ public class AgentToolsResource {
     InboxSends.Outcome o =
         sends.reply(s, c.get(), failed.body(), null, List.of(), "retry:" + failed.id());
     if (o.refusal() != null) {
-      return Problem.of(409, "refused-by-channel-policy", "The channel would not take it")
-          .withDetail(o.refusal().explanation())
-          .with("reason", o.refusal().reason().name())
-          .toResponse();
+      return ChannelRefusals.of(o.refusal());
     }
     scheduler.wakeUp();
     return Response.accepted(
